@@ -1,0 +1,35 @@
+# The two commands the README starts with: `make run` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES = libcmark-dev libedit-dev pkg-config
+BIN = .build/release/tutor
+
+.PHONY: run test build deps lint format bench clean
+
+# Install the system libraries the package links, when they are missing.
+deps:
+	@if ! pkg-config --exists libcmark libedit 2>/dev/null || [ ! -f /usr/include/histedit.h ]; then \
+	  echo "installing $(APT_PACKAGES)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product tutor
+
+run: build
+	$(BIN) run-lessons lessons
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per stage; dependencies point one way:
+// CCmark/CEditLine -> LFE -> Lessons -> DocTest -> Walkthrough -> tutor.
+// `Lessons` does not import `LFE`, and `LFE` imports none of the others.
+let package = Package(
+  name: "tutor",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "tutor", targets: ["tutor"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark", pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+    .target(
+      name: "LFE",
+      dependencies: [.product(name: "BigInt", package: "BigInt")],
+      swiftSettings: [
+        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+      ]),
+    .target(
+      name: "Lessons",
+      dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+    .target(name: "DocTest", dependencies: ["Lessons", "LFE"]),
+    .target(name: "Walkthrough", dependencies: ["DocTest", "Lessons", "LFE", "CEditLine"]),
+    .executableTarget(
+      name: "tutor",
+      dependencies: [
+        "LFE", "Lessons", "DocTest", "Walkthrough",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "LFETests", dependencies: ["LFE"], resources: [.copy("Corpus")]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Cases")]),
+    .testTarget(name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"]),
+    .testTarget(name: "TutorTests", dependencies: ["tutor"]),
+  ]
+)

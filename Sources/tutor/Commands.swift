@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension Tutor {
+  /// Every subcommand, in the order `tutor --help` lists them.
+  static let commands: [ParsableCommand.Type] = []
+}
