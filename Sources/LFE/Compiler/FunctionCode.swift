@@ -1,5 +1,5 @@
 /// One compiled function body: register bytecode built once, run by the VM.
-public final class FunctionCode {
+public final class FunctionCode: @unchecked Sendable {
   /// Parameters the function takes (not counting captured values).
   public let arity: Int
   /// The module that defined it; printed in `#Fun<module.index.uniq>`.

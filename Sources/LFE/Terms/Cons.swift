@@ -1,6 +1,6 @@
 /// A list cell. `tail` is mutable only so that lists can be built front to back while
 /// the cell is still private to its builder; once shared, a cell never changes.
-public final class Cons {
+public final class Cons: @unchecked Sendable {
   public var head: Term
   public var tail: Term
 

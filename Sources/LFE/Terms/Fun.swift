@@ -1,6 +1,6 @@
 /// A function value: compiled code with the values it closed over, or a reference to
 /// an exported function (`(fun m f 2)`), resolved when called.
-public final class Fun {
+public final class Fun: @unchecked Sendable {
   public enum Target {
     case local(FunctionCode, captured: [Term])
     case external(module: Atom, function: Atom, arity: Int)

@@ -3,7 +3,9 @@ import BigInt
 /// An LFE value. Immediates (small integers, floats, atoms, pids, refs, the empty list)
 /// sit inline; everything else is a final class box. The enum stays 16 bytes wide and
 /// holds no existentials, so registers and mailboxes are plain arrays of it.
-public enum Term {
+// Boxes never change once built and shared (a cons tail is written only while its
+// builder holds the sole reference), so terms may cross threads.
+public enum Term: @unchecked Sendable {
   case int(Int)
   case float(Double)
   case atom(Atom)
@@ -39,19 +41,19 @@ public struct Ref: Hashable, Sendable, Comparable {
 }
 
 /// An integer too large for `Int`. Always normalised: a value that fits is `.int`.
-public final class BigBox {
+public final class BigBox: @unchecked Sendable {
   public let value: BigInt
   @inlinable public init(_ value: BigInt) { self.value = value }
 }
 
 /// A binary: a sequence of whole bytes.
-public final class Binary {
+public final class Binary: @unchecked Sendable {
   public let bytes: [UInt8]
   @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
 }
 
 /// A map. Keys compare exactly (`=:=`), as Erlang's do.
-public final class MapBox {
+public final class MapBox: @unchecked Sendable {
   public let entries: [Term: Term]
   @inlinable public init(_ entries: [Term: Term]) { self.entries = entries }
 }

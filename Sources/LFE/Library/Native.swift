@@ -1,0 +1,50 @@
+/// Functions written in Swift and called from LFE (`erlang:length/1`, `lists:reverse/1`, ...).
+///
+/// A native function gets its arguments as a buffer into the caller's registers (no
+/// array is made per call) and a context for what it may touch: the atom table and the
+/// output of the calling process. Natives that must suspend, call back into LFE or touch
+/// other processes (`spawn`, `!`, `receive`, `apply`, `lists:map`) are not natives:
+/// the VM handles those itself, or the prelude writes them in LFE.
+public typealias NativeBody = (borrowing NativeContext, UnsafeBufferPointer<Term>) throws(Exception) -> Term
+
+/// What a native function may use.
+public struct NativeContext: ~Copyable {
+  public let atoms: AtomTable
+  /// Text the calling process prints (io:format and friends).
+  public let write: (String) -> Void
+
+  public init(atoms: AtomTable, write: @escaping (String) -> Void) {
+    self.atoms = atoms
+    self.write = write
+  }
+
+  @inlinable public func atom(_ name: String) -> Atom { atoms.intern(name) }
+}
+
+/// A native function's identity and body.
+public struct NativeFunction {
+  public let module: String
+  public let name: String
+  public let arity: Int
+  public let body: NativeBody
+
+  public init(_ module: String, _ name: String, _ arity: Int, _ body: @escaping NativeBody) {
+    self.module = module
+    self.name = name
+    self.arity = arity
+    self.body = body
+  }
+}
+
+/// Every library module contributes its natives through one of these lists; the runtime
+/// registers them all at start. Add a module by adding its list to `NativeLibrary.all`.
+public enum NativeLibrary {
+  public static var all: [NativeFunction] {
+    var fs: [NativeFunction] = []
+    for group in groups { fs += group() }
+    return fs
+  }
+
+  /// Each library file has its own `static func natives() -> [NativeFunction]`, listed here.
+  static var groups: [() -> [NativeFunction]] { [] }
+}

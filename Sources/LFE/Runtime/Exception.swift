@@ -1,0 +1,41 @@
+/// An LFE exception in flight: its class, its reason, and where it was raised.
+public struct Exception: Error {
+  public enum Kind: Sendable {
+    case error, exit, `throw`
+  }
+
+  public var kind: Kind
+  public var reason: Term
+  /// Innermost call first: `(module, function, arguments or arity)`, as `in (...)` lines show.
+  public var stack: [StackEntry]
+
+  public init(_ kind: Kind, _ reason: Term, stack: [StackEntry] = []) {
+    self.kind = kind
+    self.reason = reason
+    self.stack = stack
+  }
+
+  public static func error(_ reason: Term) -> Exception { Exception(.error, reason) }
+  public static var badarg: Exception { .error(.atom(.badarg)) }
+  public static var badarith: Exception { .error(.atom(.badarith)) }
+  /// `{Tag, Value}` errors such as `{badmatch, V}` and `{case_clause, V}`.
+  public static func error(_ tag: Atom, _ value: Term) -> Exception {
+    .error(.tuple([.atom(tag), value]))
+  }
+}
+
+/// One frame of an exception's stack trace.
+public struct StackEntry: Sendable {
+  public var module: Atom
+  public var function: Atom
+  /// The arguments, when known (the innermost call), else nil and `arity` says how many.
+  public var arguments: [Term]?
+  public var arity: Int
+
+  public init(module: Atom, function: Atom, arguments: [Term]?, arity: Int) {
+    self.module = module
+    self.function = function
+    self.arguments = arguments
+    self.arity = arity
+  }
+}
