@@ -16,7 +16,7 @@ build: deps
 	$(SWIFT) build -c release --product tutor
 
 run: build
-	$(BIN) run-lessons lessons
+	$(BIN) lessons lessons
 
 test: deps lint
 	$(SWIFT) build --build-tests
