@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension Tutor {
   /// Every subcommand, in the order `tutor --help` lists them.
-  static let commands: [ParsableCommand.Type] = []
+  static let commands: [ParsableCommand.Type] = [LessonsCommand.self, ReplCommand.self]
 }

@@ -7,16 +7,18 @@
 /// the VM handles those itself, or the prelude writes them in LFE.
 public typealias NativeBody = (borrowing NativeContext, UnsafeBufferPointer<Term>) throws(Exception) -> Term
 
-/// What a native function may use.
+/// What a native function may use. The runtime keeps one and lends it to every call.
 public struct NativeContext: ~Copyable {
   public let atoms: AtomTable
-  /// Text the calling process prints (io:format and friends).
-  public let write: (String) -> Void
+  let sink: OutputSink
 
-  public init(atoms: AtomTable, write: @escaping (String) -> Void) {
+  public init(atoms: AtomTable, sink: OutputSink) {
     self.atoms = atoms
-    self.write = write
+    self.sink = sink
   }
+
+  /// Prints text as the calling process (io:format and friends).
+  public func write(_ text: String) { sink.write(text) }
 
   @inlinable public func atom(_ name: String) -> Atom { atoms.intern(name) }
 }
@@ -46,5 +48,11 @@ public enum NativeLibrary {
   }
 
   /// Each library file has its own `static func natives() -> [NativeFunction]`, listed here.
-  static var groups: [() -> [NativeFunction]] { [] }
+  static var groups: [() -> [NativeFunction]] {
+    [
+      ErlangNatives.natives, ListsNatives.natives, StringNatives.natives, MathNatives.natives,
+      MapsNatives.natives,
+      IONatives.natives, ControlNatives.natives,
+    ]
+  }
 }

@@ -8,6 +8,8 @@ public struct Exception: Error {
   public var reason: Term
   /// Innermost call first: `(module, function, arguments or arity)`, as `in (...)` lines show.
   public var stack: [StackEntry]
+  /// Raised again by `erlang:raise` or a `try` that matched no clause: keep its stack.
+  public var rethrown = false
 
   public init(_ kind: Kind, _ reason: Term, stack: [StackEntry] = []) {
     self.kind = kind

@@ -1,0 +1,538 @@
+/// Compiling calls, funs, local functions and exceptions.
+extension FunctionBuilder {
+  /// Operators compiled to their own instructions.
+  private static let comparisonOps: [String: Opcode] = [
+    "<": .lt, "=<": .le, ">": .gt, ">=": .ge, "==": .eq, "/=": .ne, "=:=": .eqExact, "=/=": .neExact,
+  ]
+
+  /// `(name args...)`: a local or top-level function, an operator, or an auto-imported BIF.
+  func compileApplication(_ name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool)
+    throws(CompileError)
+  {
+    let n = args.count
+    if let local = localFunctions[LocalKey(name: name, arity: n)] {
+      return try compileDirectCall(local, args, to: dest, tail: tail)
+    }
+    let key = FunctionKey(atoms.intern(name), n)
+    if let top = unit.topFunctions[key] {
+      unit.noteCall(key)
+      return try compileDirectCall(LocalFunction(code: top, captureNames: []), args, to: dest, tail: tail)
+    }
+    if try compileOperator(name, args, f, to: dest) {
+      if tail { emit(.ret, dest) }
+      return
+    }
+    let mfa = MFA(module: .erlang, function: key.name, arity: n)
+    if unit.runtime.natives[mfa] != nil || unit.runtime.processNatives[mfa] != nil {
+      return try compileCall(module: .erlang, name: name, args, f, to: dest, tail: tail)
+    }
+    if unit.isShell {
+      // LFE's shell reports this when the form runs, not before.
+      loadTerm(.tuple([.atom(key.name), .int(n)]), into: dest)
+      emit(.raiseError, constant(.atom(atoms.intern("undefined_function"))), dest, Int(ErrorShape.tagged.rawValue))
+      return
+    }
+    throw error("function \(name)/\(n) undefined", f)
+  }
+
+  /// Calls a function known at compile time, passing its captured values after the arguments.
+  private func compileDirectCall(_ fn: LocalFunction, _ args: [Form], to dest: Int, tail: Bool)
+    throws(CompileError)
+  {
+    try scoped { () throws(CompileError) in
+      let start = allocate(args.count + fn.captureNames.count)
+      for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+      for (j, name) in fn.captureNames.enumerated() {
+        guard let r = variables[name] else { throw CompileError("internal: lost capture \(name)", at: SourceLocation(line: Int(line), column: 0)) }
+        emit(.move, start + args.count + j, r)
+      }
+      let index = function(fn.code)
+      emit(tail ? .tailCall : .call, dest, start, index)
+    }
+  }
+
+  /// Arithmetic and comparison operators with their own instructions. False when `name` is not one.
+  private func compileOperator(_ name: String, _ args: [Form], _ f: Form, to dest: Int) throws(CompileError) -> Bool {
+    switch name {
+    case "+", "*":
+      if args.isEmpty {
+        loadTerm(.int(name == "+" ? 0 : 1), into: dest)
+        return true
+      }
+      if args.count == 1 {
+        try compile(args[0], to: dest, tail: false)
+        return true
+      }
+      try scoped { () throws(CompileError) in
+        let acc = allocate()
+        try compile(args[0], to: acc, tail: false)
+        for a in args.dropFirst() {
+          if name == "+", case .integer(let k) = a.node, let small = Int32(exactly: k) {
+            emit(.addImm, acc, acc, Int(small))
+            continue
+          }
+          let r = allocate()
+          try compile(a, to: r, tail: false)
+          emit(name == "+" ? .add : .mul, acc, acc, r)
+        }
+        emit(.move, dest, acc)
+      }
+      return true
+    case "-":
+      if args.isEmpty { return false }
+      try scoped { () throws(CompileError) in
+        let acc = allocate()
+        if args.count == 1 {
+          loadTerm(.int(0), into: acc)
+          let r = allocate()
+          try compile(args[0], to: r, tail: false)
+          emit(.sub, acc, acc, r)
+        } else {
+          try compile(args[0], to: acc, tail: false)
+          for a in args.dropFirst() {
+            if case .integer(let k) = a.node, let small = Int32(exactly: -k) {
+              emit(.addImm, acc, acc, Int(small))
+              continue
+            }
+            let r = allocate()
+            try compile(a, to: r, tail: false)
+            emit(.sub, acc, acc, r)
+          }
+        }
+        emit(.move, dest, acc)
+      }
+      return true
+    default:
+      guard let op = Self.comparisonOps[name], args.count == 2 else { return false }
+      try scoped { () throws(CompileError) in
+        let a = allocate()
+        let b = allocate()
+        try compile(args[0], to: a, tail: false)
+        try compile(args[1], to: b, tail: false)
+        emit(op, dest, a, b)
+      }
+      return true
+    }
+  }
+
+  /// A call to `module:name`: a native bound now when no LFE module can provide it,
+  /// otherwise a remote call resolved when it runs.
+  func compileCall(module m: Atom, name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool)
+    throws(CompileError)
+  {
+    let fa = atoms.intern(name)
+    let mfa = MFA(module: m, function: fa, arity: args.count)
+    if m == .erlang && (name == "apply") && (args.count == 2 || args.count == 3) {
+      return try compileApply(args, f, to: dest, tail: tail)
+    }
+    try scoped { () throws(CompileError) in
+      let start = allocate(args.count)
+      for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+      if unit.runtime.modules[m] == nil || unit.runtime.modules[m]?.exports[FunctionKey(fa, args.count)] == nil,
+        let body = unit.runtime.natives[mfa]
+      {
+        emit(.callNative, dest, start, nativeSlot(m, fa, args.count, body))
+        if tail { emit(.ret, dest) }
+        return
+      }
+      emit(tail ? .tailCallRemote : .callRemote, dest, start, importSlot(m, fa, args.count))
+    }
+  }
+
+  /// `(call m f args...)`.
+  func compileRemoteCall(_ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
+    guard args.count >= 2 else { throw error("call needs a module and a function", f) }
+    let rest = Array(args.dropFirst(2))
+    if case .atom(let m)? = try? constantValue(args[0]), case .atom(let fn)? = try? constantValue(args[1]) {
+      return try compileCall(module: m, name: atoms.name(fn), rest, f, to: dest, tail: tail)
+    }
+    try scoped { () throws(CompileError) in
+      let start = allocate(2 + rest.count)
+      try compile(args[0], to: start, tail: false)
+      try compile(args[1], to: start + 1, tail: false)
+      for (i, a) in rest.enumerated() { try compile(a, to: start + 2 + i, tail: false) }
+      emit(.callDynamic, dest, start, rest.count)
+      if tail { emit(.ret, dest) }
+    }
+  }
+
+  /// The value of a form that is a literal (quoted, or a number or string), else nil.
+  private func constantValue(_ f: Form) throws(CompileError) -> Term? {
+    switch f.node {
+    case .integer, .float, .string: return try literal(f)
+    case .list(let items, nil) where items.count == 2 && items[0].symbol == "quote":
+      return try literal(items[1])
+    default: return nil
+    }
+  }
+
+  /// `(apply f args)` and `(apply m f args)`.
+  func compileApply(_ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
+    guard args.count == 2 || args.count == 3 else { throw error("apply takes 2 or 3 arguments", f) }
+    try scoped { () throws(CompileError) in
+      let start = allocate(args.count)
+      for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+      emit(tail ? .tailCallApply : .callApply, dest, start, args.count)
+    }
+  }
+
+  /// `(funcall f args...)`.
+  func compileFuncall(_ fn: Form, _ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
+    try scoped { () throws(CompileError) in
+      let funReg = allocate()
+      try compile(fn, to: funReg, tail: false)
+      let start = allocate(args.count)
+      for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+      emit(tail ? .tailCallFun : .callFun, dest, start, funReg)
+      emit(.data, args.count)
+    }
+  }
+
+  // MARK: Funs
+
+  /// `(fun f 2)` and `(fun m f 2)`.
+  func compileFunRef(_ args: [Form], _ f: Form, to dest: Int) throws(CompileError) {
+    if args.count == 3, let m = args[0].symbol, let fn = args[1].symbol, case .integer(let a) = args[2].node,
+      let arity = Int(exactly: a)
+    {
+      loadTerm(.fun(Fun(module: atoms.intern(m), function: atoms.intern(fn), arity: arity)), into: dest)
+      return
+    }
+    guard args.count == 2, let name = args[0].symbol, case .integer(let a) = args[1].node,
+      let arity = Int(exactly: a)
+    else { throw error("bad fun reference", f) }
+    let fn: LocalFunction
+    if let local = localFunctions[LocalKey(name: name, arity: arity)] {
+      fn = local
+    } else if let top = unit.topFunctions[FunctionKey(atoms.intern(name), arity)] {
+      unit.noteCall(FunctionKey(atoms.intern(name), arity))
+      fn = LocalFunction(code: top, captureNames: [])
+    } else {
+      // An auto-imported BIF or an unknown function: refer to it as erlang's.
+      loadTerm(.fun(Fun(module: .erlang, function: atoms.intern(name), arity: arity)), into: dest)
+      return
+    }
+    try scoped { () throws(CompileError) in
+      let start = allocate(fn.captureNames.count)
+      for (j, c) in fn.captureNames.enumerated() { emit(.move, start + j, variables[c]!) }
+      emit(.makeFun, dest, function(fn.code), start)
+    }
+  }
+
+  /// `(lambda (x ...) body ...)` and `(match-lambda ((pats) body) ...)` as a fun value.
+  func compileLambda(_ f: Form, to dest: Int) throws(CompileError) {
+    let items = f.listElements!
+    let clauses: [Clause]
+    let arity: Int
+    if items[0].symbol == "lambda" {
+      guard items.count >= 2, let params = items[1].listElements else { throw error("bad lambda", f) }
+      arity = params.count
+      clauses = [Clause(patterns: params, guards: [], body: Array(items.dropFirst(2)), location: f.location)]
+    } else {
+      var cs: [Clause] = []
+      for c in items.dropFirst() {
+        let n = c.listElements?.first?.listElements?.count ?? 0
+        cs.append(try parseClause(c, patternCount: n))
+      }
+      guard let first = cs.first else { throw error("match-lambda needs clauses", f) }
+      arity = first.patterns.count
+      if cs.contains(where: { $0.patterns.count != arity }) { throw error("match-lambda clauses differ in arity", f) }
+      clauses = cs
+    }
+    let captured = captures(of: clauses.flatMap { $0.patterns + $0.guards + $0.body })
+    let code = unit.newLambda(arity: arity, name: "-lambda/\(arity)-fun-\(unit.runtime.nextFunUniq)-")
+    try buildFunction(code, clauses: clauses, captured: captured, functions: localFunctions)
+    try scoped { () throws(CompileError) in
+      let start = allocate(captured.count)
+      for (j, c) in captured.enumerated() { emit(.move, start + j, variables[c]!) }
+      emit(.makeFun, dest, function(code), start)
+    }
+  }
+
+  /// Variables of this scope that `forms` may refer to, directly or through the captures
+  /// of a local function they call. Over-approximates: an unused capture costs a register.
+  func captures(of forms: [Form]) -> [String] {
+    var names = Set<String>()
+    for f in forms { collectSymbols(f, into: &names) }
+    var result = Set<String>()
+    for n in names where variables[n] != nil { result.insert(n) }
+    for (key, fn) in localFunctions where names.contains(key.name) {
+      for c in fn.captureNames { result.insert(c) }
+    }
+    return result.sorted()
+  }
+
+  private func collectSymbols(_ f: Form, into names: inout Set<String>) {
+    switch f.node {
+    case .symbol(let s): names.insert(s)
+    case .list(let items, let tail):
+      if items.first?.symbol == "quote" { return }
+      for i in items { collectSymbols(i, into: &names) }
+      if let tail { collectSymbols(tail, into: &names) }
+    case .tuple(let items), .map(let items), .binarySegments(let items):
+      for i in items { collectSymbols(i, into: &names) }
+    default: break
+    }
+  }
+
+  /// Compiles a function whose arguments are in r0 ..< arity and captured values after them.
+  func buildFunction(
+    _ code: FunctionCode, clauses: [Clause], captured: [String], functions: [LocalKey: LocalFunction]
+  ) throws(CompileError) {
+    code.captureCount = captured.count
+    let b = FunctionBuilder(unit: unit, code: code)
+    b.line = line
+    _ = b.allocate(code.arity + captured.count)
+    for (j, name) in captured.enumerated() { b.variables[name] = code.arity + j }
+    b.localFunctions = functions
+    let end = b.newLabel()
+    let noMatch = b.newLabel()
+    try b.compileClauses(clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+    b.place(noMatch)
+    b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
+    b.place(end)
+    b.finish()
+  }
+
+  /// Parses a `defun`-style definition body: `(args) body...` or `((pats) body) ...`.
+  func parseDefinition(_ parts: [Form], _ f: Form) throws(CompileError) -> (arity: Int, clauses: [Clause]) {
+    guard let first = parts.first, let firstItems = first.listElements else {
+      throw error("bad function definition", f)
+    }
+    let isMultiClause = firstItems.first.map { $0.listElements != nil } ?? false
+      && !firstItems.isEmpty && parts.allSatisfy { $0.listElements?.first?.listElements != nil }
+    if !isMultiClause {
+      return (firstItems.count, [Clause(patterns: firstItems, guards: [], body: Array(parts.dropFirst()), location: f.location)])
+    }
+    var clauses: [Clause] = []
+    for c in parts {
+      let n = c.listElements?.first?.listElements?.count ?? 0
+      clauses.append(try parseClause(c, patternCount: n))
+    }
+    let arity = clauses[0].patterns.count
+    if clauses.contains(where: { $0.patterns.count != arity }) {
+      throw error("clauses of a function differ in arity", f)
+    }
+    return (arity, clauses)
+  }
+
+  /// `(flet ((f (x) ...) ...) body)` and `fletrec`: functions lifted to take their
+  /// captured variables as extra arguments.
+  func compileLocalFunctions(_ args: [Form], _ f: Form, recursive: Bool, to dest: Int, tail: Bool)
+    throws(CompileError)
+  {
+    guard let defs = args.first?.listElements else { throw error("bad local function definitions", f) }
+    try scoped { () throws(CompileError) in
+      var parsed: [(name: String, arity: Int, clauses: [Clause], form: Form)] = []
+      for d in defs {
+        guard let parts = d.listElements, parts.count >= 2, let name = parts[0].symbol else {
+          throw error("bad local function", d)
+        }
+        var rest = Array(parts.dropFirst())
+        if rest.count == 1, rest[0].head == "lambda" || rest[0].head == "match-lambda" {
+          // (f (lambda (x) ...)) form.
+          let inner = rest[0].listElements!
+          if inner[0].symbol == "lambda" {
+            rest = Array(inner.dropFirst())
+          } else {
+            rest = Array(inner.dropFirst())
+          }
+        }
+        let (arity, clauses) = try parseDefinition(rest, d)
+        parsed.append((name, arity, clauses, d))
+      }
+      // Capture variables by hidden names so later shadowing cannot change what they see.
+      let outerFunctions = localFunctions
+      var groupCaptures: [String] = []
+      if recursive {
+        groupCaptures = captures(of: parsed.flatMap { $0.clauses.flatMap { $0.patterns + $0.guards + $0.body } })
+      }
+      var defined: [(LocalKey, LocalFunction, [Clause], [String])] = []
+      for p in parsed {
+        let plain = recursive ? groupCaptures : captures(of: p.clauses.flatMap { $0.patterns + $0.guards + $0.body })
+        var hidden: [String] = []
+        for v in plain {
+          if v.hasPrefix(" ") {
+            hidden.append(v)
+          } else {
+            let h = unit.uniqueName(v)
+            variables[h] = variables[v]
+            hidden.append(h)
+          }
+        }
+        let code = unit.newLambda(arity: p.arity, name: p.name)
+        defined.append((LocalKey(name: p.name, arity: p.arity), LocalFunction(code: code, captureNames: hidden), p.clauses, plain))
+      }
+      var inside = outerFunctions
+      if recursive { for d in defined { inside[d.0] = d.1 } }
+      for d in defined {
+        // Inside the function, a captured value answers to both its plain and hidden name.
+        let b = FunctionBuilder(unit: unit, code: d.1.code)
+        d.1.code.captureCount = d.3.count
+        _ = b
+        try buildLifted(d.1.code, clauses: d.2, plain: d.3, hidden: d.1.captureNames, functions: inside)
+      }
+      for d in defined { localFunctions[d.0] = d.1 }
+      try compileBody(Array(args.dropFirst()), f, to: dest, tail: tail)
+    }
+  }
+
+  private func buildLifted(
+    _ code: FunctionCode, clauses: [Clause], plain: [String], hidden: [String], functions: [LocalKey: LocalFunction]
+  ) throws(CompileError) {
+    code.captureCount = plain.count
+    let b = FunctionBuilder(unit: unit, code: code)
+    b.line = line
+    _ = b.allocate(code.arity + plain.count)
+    for (j, name) in plain.enumerated() {
+      b.variables[name] = code.arity + j
+      b.variables[hidden[j]] = code.arity + j
+    }
+    b.localFunctions = functions
+    let end = b.newLabel()
+    let noMatch = b.newLabel()
+    try b.compileClauses(clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+    b.place(noMatch)
+    b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
+    b.place(end)
+    b.finish()
+  }
+
+  // MARK: Exceptions
+
+  /// `(try expr (case ...) (catch ...) (after ...))`.
+  func compileTry(_ args: [Form], _ f: Form, to dest: Int) throws(CompileError) {
+    guard let expr = args.first else { throw error("try needs an expression", f) }
+    var caseClauses: [Clause]? = nil
+    var catchClauses: [Clause]? = nil
+    var after: [Form]? = nil
+    for part in args.dropFirst() {
+      guard let items = part.listElements, let h = items.first?.symbol else { throw error("bad try section", part) }
+      var cs: [Clause] = []
+      switch h {
+      case "case":
+        for c in items.dropFirst() { cs.append(try parseClause(c, patternCount: nil)) }
+        caseClauses = cs
+      case "catch":
+        for c in items.dropFirst() { cs.append(try parseClause(c, patternCount: nil)) }
+        catchClauses = cs
+      case "after":
+        after = Array(items.dropFirst())
+      default:
+        throw error("unknown try section \(h)", part)
+      }
+    }
+    try scoped { () throws(CompileError) in
+      let outerException = allocate()
+      let afterRaised = newLabel()
+      let done = newLabel()
+      if after != nil {
+        emit(.tryBegin, outerException)
+        refer(afterRaised, field: 1)
+      }
+      let exception = allocate()
+      let value = allocate()
+      let caught = newLabel()
+      let end = newLabel()
+      emit(.tryBegin, exception)
+      refer(caught, field: 1)
+      try compile(expr, to: value, tail: false)
+      emit(.tryEnd)
+      if let caseClauses {
+        let noMatch = newLabel()
+        try compileClauses(caseClauses, subjects: [value], to: dest, tail: false, end: end, noMatch: noMatch)
+        place(noMatch)
+        emit(.raiseError, constant(.atom(.tryClause)), value, Int(ErrorShape.tagged.rawValue))
+      } else {
+        emit(.move, dest, value)
+        emit(.jump)
+        refer(end, field: 0)
+      }
+      place(caught)
+      if let catchClauses {
+        let rethrow = newLabel()
+        try compileClauses(catchClauses, subjects: [exception], to: dest, tail: false, end: end, noMatch: rethrow)
+        place(rethrow)
+      }
+      reraise(exception)
+      place(end)
+      if let after {
+        emit(.tryEnd)
+        try scoped { () throws(CompileError) in try compileBody(after, f, to: allocate(), tail: false) }
+        emit(.jump)
+        refer(done, field: 0)
+        place(afterRaised)
+        try scoped { () throws(CompileError) in try compileBody(after, f, to: allocate(), tail: false) }
+        reraise(outerException)
+      }
+      place(done)
+    }
+  }
+
+  /// Raises again the exception held as `#(class reason stack)` in `r`.
+  private func reraise(_ r: Int) {
+    let cls = allocate()
+    let reason = allocate()
+    let stack = allocate()
+    emit(.getElement, cls, 0, r)
+    emit(.getElement, reason, 1, r)
+    emit(.getElement, stack, 2, r)
+    emit(.raise, cls, reason, stack)
+  }
+
+  /// `(catch expr)`: the value, or what the exception becomes (`#(EXIT ...)` or the thrown value).
+  func compileCatch(_ args: [Form], _ f: Form, to dest: Int) throws(CompileError) {
+    try scoped { () throws(CompileError) in
+      let exception = allocate()
+      let caught = newLabel()
+      let end = newLabel()
+      emit(.tryBegin, exception)
+      refer(caught, field: 1)
+      try compileBody(args, f, to: dest, tail: false)
+      emit(.tryEnd)
+      emit(.jump)
+      refer(end, field: 0)
+      place(caught)
+      let start = allocate()
+      emit(.move, start, exception)
+      emit(.callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("catch-value"), 1))
+      place(end)
+    }
+  }
+
+  // MARK: Binaries
+
+  /// `(binary seg ...)`: each segment a value, or `(value type-or-size ...)`.
+  func compileBinary(_ segments: [Form], _ f: Form, to dest: Int) throws(CompileError) {
+    try scoped { () throws(CompileError) in
+      let acc = allocate()
+      let item = allocate()
+      loadTerm(.empty, into: acc)
+      for seg in segments.reversed() {
+        var valueForm = seg
+        var spec: [Term] = []
+        if let parts = seg.listElements, parts.count >= 2, !(parts[0].symbol.map { MacroExpander.coreForms.contains($0) } ?? false),
+          parts[0].symbol == nil || parts.dropFirst().allSatisfy({ $0.symbol != nil || $0.head == "size" })
+        {
+          valueForm = parts[0]
+          for p in parts.dropFirst() {
+            if let s = p.symbol {
+              spec.append(.atom(atoms.intern(s)))
+            } else if p.head == "size", let sz = p.listElements?.last, case .integer(let n) = sz.node {
+              spec.append(.tuple([.atom(atoms.intern("size")), .integer(n)]))
+            }
+          }
+        }
+        let v = allocate()
+        try compile(valueForm, to: v, tail: false)
+        let specReg = allocate()
+        loadTerm(.list(spec), into: specReg)
+        emit(.makeTuple, item, v, 2)
+        emit(.makeCons, acc, item, acc)
+      }
+      let start = allocate()
+      emit(.move, start, acc)
+      emit(.callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("build-binary"), 1))
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import BigInt
+
+/// Rewrites LFE's standard macros into the core forms the code generator knows.
+///
+/// Expansion is one step at a time on the head of a form (`expand` repeats it until
+/// the head is core); subforms are expanded when the generator reaches them, so each
+/// node is expanded once.
+struct MacroExpander {
+  /// Core forms and operators the code generator handles itself.
+  static let coreForms: Set<String> = [
+    "quote", "cons", "car", "cdr", "list", "tuple", "binary", "map", "mref", "mset", "mupd",
+    "map-get", "map-set", "map-update",
+    "lambda", "match-lambda", "let", "let-function", "letrec-function", "flet", "fletrec", "progn",
+    "if", "case", "receive", "catch", "try", "funcall", "call", "fun", "andalso", "orelse",
+    "set", "define-function", "apply", "!", "send",
+  ]
+
+  /// Expands the head of `form` until it is not a macro call. Returns nil when `form` is
+  /// not a macro call at all.
+  func expandOnce(_ form: Form) throws(CompileError) -> Form? {
+    guard case .list(let items, nil) = form.node, let head = items.first?.symbol else { return nil }
+    let loc = form.location
+    let args = Array(items.dropFirst())
+    func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
+    func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
+    func quote(_ f: Form) -> Form { list([sym("quote"), f]) }
+
+    // (m:f args) calls a function in another module.
+    if let colon = head.firstIndex(of: ":"), head.count > 2, colon != head.startIndex,
+      head.index(after: colon) != head.endIndex, !head.hasPrefix(":")
+    {
+      let m = String(head[..<colon])
+      let f = String(head[head.index(after: colon)...])
+      return list([sym("call"), quote(sym(m)), quote(sym(f))] + args)
+    }
+
+    switch head {
+    case ":":
+      guard args.count >= 2 else { throw CompileError("bad remote call", at: loc) }
+      let m = args[0].symbol.map { quote(sym($0)) } ?? args[0]
+      let f = args[1].symbol.map { quote(sym($0)) } ?? args[1]
+      return list([sym("call"), m, f] + args.dropFirst(2))
+    case "let*":
+      guard let bindings = args.first?.listElements else { throw CompileError("bad let*", at: loc) }
+      if bindings.count <= 1 { return list([sym("let")] + args) }
+      let inner = list([sym("let*"), list(Array(bindings.dropFirst()))] + args.dropFirst())
+      return list([sym("let"), list([bindings[0]]), inner])
+    case "flet*":
+      guard let bindings = args.first?.listElements else { throw CompileError("bad flet*", at: loc) }
+      if bindings.count <= 1 { return list([sym("flet")] + args) }
+      let inner = list([sym("flet*"), list(Array(bindings.dropFirst()))] + args.dropFirst())
+      return list([sym("flet"), list([bindings[0]]), inner])
+    case "begin":
+      return list([sym("progn")] + args)
+    case "cond":
+      return try expandCond(args, at: loc)
+    case "when", "unless":
+      guard let test = args.first else { throw CompileError("bad \(head)", at: loc) }
+      let body = list([sym("progn")] + args.dropFirst())
+      return head == "when"
+        ? list([sym("if"), test, body, quote(sym("false"))])
+        : list([sym("if"), test, quote(sym("false")), body])
+    case "list*":
+      guard let last = args.last else { throw CompileError("list* needs arguments", at: loc) }
+      return args.dropLast().reversed().reduce(last) { acc, x in list([sym("cons"), x, acc]) }
+    case "++":
+      if args.isEmpty { return list([sym("quote"), list([])]) }
+      return args.dropLast().reversed().reduce(args.last!) { acc, x in
+        list([sym("call"), quote(sym("erlang")), quote(sym("++")), x, acc])
+      }
+    case "backquote":
+      guard args.count == 1 else { throw CompileError("bad backquote", at: loc) }
+      return try expandBackquote(args[0], depth: 1)
+    case "defun":
+      return nil
+    case "lc", "list-comp":
+      return try expandListComprehension(args, at: loc)
+    case "not":
+      guard args.count == 1 else { return nil }
+      return list([sym("call"), quote(sym("erlang")), quote(sym("not")), args[0]])
+    case "and", "or", "xor":
+      if args.isEmpty { return quote(sym(head == "and" ? "true" : "false")) }
+      if args.count == 1 { return args[0] }
+      return args.dropFirst().reduce(args[0]) { acc, x in
+        list([sym("call"), quote(sym("erlang")), quote(sym(head)), acc, x])
+      }
+    case "caar", "cadr", "cdar", "cddr", "caddr", "cdddr", "cadddr", "caadr", "cddar", "cdadr":
+      guard args.count == 1 else { return nil }
+      let ops = head.dropFirst().dropLast()
+      return ops.reversed().reduce(args[0]) { acc, c in list([sym(c == "a" ? "car" : "cdr"), acc]) }
+    case "first", "second", "third":
+      return nil
+    case "?=":
+      return nil
+    case "progn":
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  /// Expands until the head is core or a plain function call.
+  func expand(_ form: Form) throws(CompileError) -> Form {
+    var f = form
+    var steps = 0
+    while let g = try expandOnce(f) {
+      f = g
+      steps += 1
+      if steps > 10_000 { throw CompileError("macro expansion does not end", at: form.location) }
+    }
+    return f
+  }
+
+  private func expandCond(_ clauses: [Form], at loc: SourceLocation) throws(CompileError) -> Form {
+    func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
+    func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
+    guard let first = clauses.first else { return list([sym("quote"), sym("false")]) }
+    guard let parts = first.listElements, let test = parts.first else {
+      throw CompileError("bad cond clause", at: first.location)
+    }
+    let rest = try expandCond(Array(clauses.dropFirst()), at: loc)
+    if test.symbol == "else" || (test.head == "quote" && test.listElements?.last?.symbol == "true") {
+      return parts.count == 1 ? test : list([sym("progn")] + parts.dropFirst())
+    }
+    // (?= pattern expr) tests match the pattern and bind its variables in the body.
+    if test.head == "?=", let t = test.listElements, t.count >= 3 {
+      let pattern = t[1]
+      let guardForms: [Form] = t.count == 4 ? [t[2]] : []
+      let expr = t[t.count - 1]
+      let body = list([sym("progn")] + (parts.count > 1 ? Array(parts.dropFirst()) : [expr]))
+      return list([
+        sym("case"), expr,
+        list([pattern] + guardForms + [body]),
+        list([sym("_"), rest]),
+      ])
+    }
+    let body: Form = parts.count == 1 ? test : list([sym("progn")] + parts.dropFirst())
+    if parts.count == 1 {
+      // (cond (x)) returns x when it is true.
+      return list([sym("if"), test, body, rest])
+    }
+    return list([sym("if"), test, body, rest])
+  }
+
+  /// `` `x `` with `,` and `,@` as list, cons and quote forms.
+  private func expandBackquote(_ f: Form, depth: Int) throws(CompileError) -> Form {
+    let loc = f.location
+    func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
+    func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
+    switch f.node {
+    case .list(let items, let tail):
+      if items.count == 2, tail == nil, let h = items[0].symbol {
+        if h == "comma" { return items[1] }
+        if h == "backquote" {
+          return list([sym("list"), list([sym("quote"), sym("backquote")]), try expandBackquote(items[1], depth: depth)])
+        }
+      }
+      var result: Form = try tail.map { t throws(CompileError) in try expandBackquote(t, depth: depth) }
+        ?? list([sym("quote"), list([])])
+      for item in items.reversed() {
+        if item.head == "comma-at", let parts = item.listElements, parts.count == 2 {
+          let resultIsEmpty = result.head == "quote" && result.listElements?.last?.listElements?.isEmpty == true
+          if resultIsEmpty {
+            result = parts[1]
+          } else {
+            result = list([sym("call"), list([sym("quote"), sym("erlang")]), list([sym("quote"), sym("++")]), parts[1], result])
+          }
+        } else {
+          result = list([sym("cons"), try expandBackquote(item, depth: depth), result])
+        }
+      }
+      return result
+    case .tuple(let items):
+      var parts: [Form] = []
+      for i in items { parts.append(try expandBackquote(i, depth: depth)) }
+      return list([sym("tuple")] + parts)
+    case .symbol:
+      return list([sym("quote"), f])
+    default:
+      return f
+    }
+  }
+
+  /// `(lc ((<- x xs) (<- y ys) guard ...) body)` as nested calls of lists:flatmap and filters.
+  private func expandListComprehension(_ args: [Form], at loc: SourceLocation) throws(CompileError) -> Form {
+    func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
+    func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
+    func quote(_ f: Form) -> Form { list([sym("quote"), f]) }
+    guard args.count >= 2, let qualifiers = args[0].listElements else {
+      throw CompileError("bad list comprehension", at: loc)
+    }
+    let body = list([sym("progn")] + args.dropFirst())
+    func build(_ qs: ArraySlice<Form>) throws(CompileError) -> Form {
+      guard let q = qs.first else { return list([sym("list"), body]) }
+      let rest = try build(qs.dropFirst())
+      if q.head == "<-", let parts = q.listElements, parts.count >= 3 {
+        let pattern = parts[1]
+        let guards: [Form] = parts.count == 4 ? [parts[2]] : []
+        let source = parts[parts.count - 1]
+        let fn = list([
+          sym("match-lambda"),
+          list([list([pattern])] + guards + [rest]),
+          list([list([sym("_")]), quote(list([]))]),
+        ])
+        return list([sym("call"), quote(sym("lists")), quote(sym("flatmap")), fn, source])
+      }
+      return list([sym("if"), q, rest, quote(list([]))])
+    }
+    return try build(qualifiers[...])
+  }
+}

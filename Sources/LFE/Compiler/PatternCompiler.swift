@@ -1,0 +1,121 @@
+/// Compiling patterns into tests on a subject register. A failed test jumps to `fail`;
+/// variables bind to registers recorded in `bound`. In LFE a pattern variable always
+/// makes a new binding (it never compares with an outer one), but a variable repeated
+/// within one pattern must match the same value each time.
+extension FunctionBuilder {
+  func compilePattern(_ p: Form, subject: Int, fail: Int, bound: inout [String: Int]) throws(CompileError) {
+    switch p.node {
+    case .symbol(let name):
+      if name == "_" { return }
+      if let r = bound[name] {
+        emit(.isEqReg, subject, r)
+        refer(fail, field: 2)
+      } else {
+        let r = allocate()
+        emit(.move, r, subject)
+        bound[name] = r
+      }
+    case .integer, .float, .string, .binary, .tuple, .map:
+      try testConstant(literal(p), subject: subject, fail: fail)
+    case .binarySegments:
+      throw error("binary patterns with segments are not supported yet", p)
+    case .list(let items, let tail):
+      if tail != nil { throw error("dotted list in a pattern; use (cons h t)", p) }
+      guard let head = items.first?.symbol else {
+        if items.isEmpty {
+          emit(.isNil, subject)
+          refer(fail, field: 1)
+          return
+        }
+        throw error("illegal pattern \(p)", p)
+      }
+      let args = Array(items.dropFirst())
+      switch head {
+      case "quote":
+        guard args.count == 1 else { throw error("bad quote in pattern", p) }
+        try testConstant(literal(args[0]), subject: subject, fail: fail)
+      case "tuple":
+        emit(.isTupleOfArity, subject, args.count)
+        refer(fail, field: 2)
+        for (i, a) in args.enumerated() where !isWildcard(a) {
+          let r = allocate()
+          emit(.getElement, r, i, subject)
+          try compilePattern(a, subject: r, fail: fail, bound: &bound)
+        }
+      case "list":
+        try matchList(args, tail: nil, subject: subject, fail: fail, bound: &bound)
+      case "cons":
+        guard args.count == 2 else { throw error("cons pattern takes 2 parts", p) }
+        try matchList([args[0]], tail: args[1], subject: subject, fail: fail, bound: &bound)
+      case "list*":
+        guard let last = args.last else { throw error("bad list* pattern", p) }
+        try matchList(Array(args.dropLast()), tail: last, subject: subject, fail: fail, bound: &bound)
+      case "=":
+        for a in args { try compilePattern(a, subject: subject, fail: fail, bound: &bound) }
+      case "backquote":
+        guard args.count == 1 else { throw error("bad backquote pattern", p) }
+        let expanded = try unit.expander.expand(p)
+        try compilePattern(expanded, subject: subject, fail: fail, bound: &bound)
+      case "map":
+        emit(.isMap, subject)
+        refer(fail, field: 1)
+        var i = 0
+        while i + 1 < args.count {
+          let key = allocate()
+          loadTerm(try literal(unquote(args[i])), into: key)
+          let r = allocate()
+          emit(.mapGet, r, subject, key)
+          emit(.data, 0)
+          refer(fail, field: 0)
+          try compilePattern(args[i + 1], subject: r, fail: fail, bound: &bound)
+          i += 2
+        }
+      case "binary":
+        throw error("binary patterns are not supported yet", p)
+      default:
+        throw error("illegal pattern \(p)", p)
+      }
+    }
+  }
+
+  private func unquote(_ f: Form) -> Form {
+    if f.head == "quote", let parts = f.listElements, parts.count == 2 { return parts[1] }
+    return f
+  }
+
+  private func isWildcard(_ f: Form) -> Bool { f.symbol == "_" }
+
+  private func testConstant(_ t: Term, subject: Int, fail: Int) throws(CompileError) {
+    if case .empty = t {
+      emit(.isNil, subject)
+      refer(fail, field: 1)
+      return
+    }
+    emit(.isEqConst, subject, constant(t))
+    refer(fail, field: 2)
+  }
+
+  private func matchList(_ elements: [Form], tail: Form?, subject: Int, fail: Int, bound: inout [String: Int])
+    throws(CompileError)
+  {
+    var cur = subject
+    for e in elements {
+      emit(.isCons, cur)
+      refer(fail, field: 1)
+      if !isWildcard(e) {
+        let h = allocate()
+        emit(.getHead, h, cur)
+        try compilePattern(e, subject: h, fail: fail, bound: &bound)
+      }
+      let t = allocate()
+      emit(.getTail, t, cur)
+      cur = t
+    }
+    if let tail {
+      try compilePattern(tail, subject: cur, fail: fail, bound: &bound)
+    } else {
+      emit(.isNil, cur)
+      refer(fail, field: 1)
+    }
+  }
+}

@@ -1,0 +1,155 @@
+/// Library functions written in LFE itself: the ones that call funs, wait for messages
+/// or run other code (`lists:map`, `timer:sleep`, `c:flush`). Written in LFE, they
+/// suspend and resume like any process code, where a Swift native could not.
+/// Compiled into every runtime when it starts.
+enum Prelude {
+  /// The module that holds the interpreter's own helpers.
+  static let support = "lfe_tutor"
+
+  static func load(into runtime: Runtime) {
+    for (name, source) in sources {
+      do {
+        _ = try ModuleCompiler.compileAndLoad(source: source, file: "\(name).lfe", runtime: runtime)
+      } catch {
+        preconditionFailure("prelude module \(name) does not compile: \(error)")
+      }
+    }
+  }
+
+  static let sources: [(String, String)] = [
+    (
+      "lists",
+      """
+      (defmodule lists
+        (export (map 2) (foreach 2) (foldl 3) (foldr 3) (filter 2) (any 2) (all 2)
+                (flatmap 2) (partition 2) (takewhile 2) (dropwhile 2) (splitwith 2)
+                (zipwith 3) (zipwith3 4) (mapfoldl 3) (mapfoldr 3) (filtermap 2)
+                (sort 2) (usort 2) (keymap 3) (search 2)))
+      ;; `map` is the map constructor in LFE code, so the recursion has its own name.
+      (defun map (f xs) (map-list f xs))
+      (defun map-list
+        ((f (cons x xs)) (let ((y (funcall f x))) (cons y (map-list f xs))))
+        ((f ()) ()))
+      (defun foreach
+        ((f (cons x xs)) (funcall f x) (foreach f xs))
+        ((f ()) 'ok))
+      (defun foldl
+        ((f acc (cons x xs)) (foldl f (funcall f x acc) xs))
+        ((f acc ()) acc))
+      (defun foldr
+        ((f acc (cons x xs)) (funcall f x (foldr f acc xs)))
+        ((f acc ()) acc))
+      (defun filter
+        ((p (cons x xs)) (if (funcall p x) (cons x (filter p xs)) (filter p xs)))
+        ((p ()) ()))
+      (defun any
+        ((p (cons x xs)) (if (funcall p x) 'true (any p xs)))
+        ((p ()) 'false))
+      (defun all
+        ((p (cons x xs)) (if (funcall p x) (all p xs) 'false))
+        ((p ()) 'true))
+      (defun flatmap
+        ((f (cons x xs)) (++ (funcall f x) (flatmap f xs)))
+        ((f ()) ()))
+      (defun partition (p xs) (partition p xs () ()))
+      (defun partition
+        ((p (cons x xs) yes no)
+         (if (funcall p x) (partition p xs (cons x yes) no) (partition p xs yes (cons x no))))
+        ((p () yes no) (tuple (lists:reverse yes) (lists:reverse no))))
+      (defun takewhile
+        ((p (cons x xs)) (if (funcall p x) (cons x (takewhile p xs)) ()))
+        ((p ()) ()))
+      (defun dropwhile
+        ((p (cons x xs)) (if (funcall p x) (dropwhile p xs) (cons x xs)))
+        ((p ()) ()))
+      (defun splitwith (p xs) (tuple (takewhile p xs) (dropwhile p xs)))
+      (defun zipwith
+        ((f (cons x xs) (cons y ys)) (cons (funcall f x y) (zipwith f xs ys)))
+        ((f () ()) ()))
+      (defun zipwith3
+        ((f (cons x xs) (cons y ys) (cons z zs)) (cons (funcall f x y z) (zipwith3 f xs ys zs)))
+        ((f () () ()) ()))
+      (defun mapfoldl
+        ((f acc (cons x xs))
+         (let* (((tuple y acc1) (funcall f x acc))
+                ((tuple ys acc2) (mapfoldl f acc1 xs)))
+           (tuple (cons y ys) acc2)))
+        ((f acc ()) (tuple () acc)))
+      (defun mapfoldr (f acc xs)
+        (let (((tuple ys acc1) (mapfoldl f acc (lists:reverse xs))))
+          (tuple (lists:reverse ys) acc1)))
+      (defun filtermap
+        ((f (cons x xs))
+         (case (funcall f x)
+           ('true (cons x (filtermap f xs)))
+           ('false (filtermap f xs))
+           ((tuple 'true y) (cons y (filtermap f xs)))))
+        ((f ()) ()))
+      (defun sort
+        ((f ()) ())
+        ((f (list x)) (list x))
+        ((f xs)
+         (let* ((n (div (length xs) 2))
+                ((tuple a b) (lists:split n xs)))
+           (merge-by f (sort f a) (sort f b)))))
+      (defun merge-by
+        ((f (cons x xs) (cons y ys))
+         (if (funcall f x y) (cons x (merge-by f xs (cons y ys))) (cons y (merge-by f (cons x xs) ys))))
+        ((f () ys) ys)
+        ((f xs ()) xs))
+      (defun usort (f xs) (uniq f (sort f xs)))
+      (defun uniq
+        ((f (cons x (cons y rest)))
+         (if (andalso (funcall f x y) (funcall f y x)) (uniq f (cons x rest)) (cons x (uniq f (cons y rest)))))
+        ((f xs) xs))
+      (defun keymap
+        ((f n (cons t ts)) (cons (setelement n t (funcall f (element n t))) (keymap f n ts)))
+        ((f n ()) ()))
+      (defun search
+        ((p (cons x xs)) (if (funcall p x) (tuple 'value x) (search p xs)))
+        ((p ()) 'false))
+      """
+    ),
+    (
+      "timer",
+      """
+      (defmodule timer (export (sleep 1) (send_after 2) (send_after 3) (tc 1) (tc 2) (tc 3)))
+      (defun sleep (ms) (receive (after ms 'ok)))
+      (defun send_after (ms msg) (tuple 'ok (erlang:send_after ms (self) msg)))
+      (defun send_after (ms dest msg) (tuple 'ok (erlang:send_after ms dest msg)))
+      (defun tc (f) (tc-run (lambda () (funcall f))))
+      (defun tc (f args) (tc-run (lambda () (apply f args))))
+      (defun tc (m f args) (tc-run (lambda () (apply m f args))))
+      (defun tc-run (thunk)
+        (let* ((t0 (erlang:monotonic_time 'microsecond))
+               (v (funcall thunk))
+               (t1 (erlang:monotonic_time 'microsecond)))
+          (tuple (- t1 t0) v)))
+      """
+    ),
+    (
+      "c",
+      """
+      (defmodule c (export (flush 0)))
+      (defun flush ()
+        (receive
+          (m (io:format '"Shell got ~p~n" (list m)) (flush))
+          (after 0 'ok)))
+      """
+    ),
+    (
+      support,
+      """
+      (defmodule lfe_tutor (export (apply 3) (send-after 3) (catch-value 1) (build-binary 1)))
+      (defun apply (m f args) (apply m f args))
+      (defun send-after (ms dest msg)
+        (receive (after ms (catch (! dest msg)) 'ok)))
+      (defun catch-value
+        (((tuple 'throw v _)) v)
+        (((tuple 'exit r _)) (tuple 'EXIT r))
+        (((tuple 'error r s)) (tuple 'EXIT (tuple r s))))
+      (defun build-binary (segments) (lfe_tutor_native:build_binary segments))
+      """
+    ),
+  ]
+}

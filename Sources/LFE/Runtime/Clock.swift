@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The runtime's time, in milliseconds. Virtual when checking pages: it stands still
+/// while anything can run and jumps to the next timeout when every process waits, so
+/// `after 1000` costs nothing and every run is the same. Real in the shell.
+public enum ClockMode: Sendable {
+  case virtual, real
+}
+
+struct Clock {
+  let mode: ClockMode
+  private var virtualNow: Int64 = 0
+  private let origin: Int64
+
+  init(mode: ClockMode) {
+    self.mode = mode
+    origin = Clock.hostMilliseconds()
+  }
+
+  var now: Int64 {
+    switch mode {
+    case .virtual: return virtualNow
+    case .real: return Clock.hostMilliseconds() - origin
+    }
+  }
+
+  /// Moves virtual time forward to `t`; in real mode, sleeps until then.
+  mutating func advance(to t: Int64) {
+    switch mode {
+    case .virtual:
+      if t > virtualNow { virtualNow = t }
+    case .real:
+      let wait = t - now
+      if wait > 0 { usleep(UInt32(min(wait, 1000) * 1000)) }
+    }
+  }
+
+  static func hostMilliseconds() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+  }
+}

@@ -1,0 +1,778 @@
+/// The VM: runs one process for a slice of reductions over its explicit frame stack.
+///
+/// The loop keeps the hot state in locals (program counter, register window, code and
+/// constants as raw pointers) and refers to functions through `Unmanaged`, so a call
+/// or a return touches no reference count. Calls never recurse on the host stack.
+extension Runtime {
+  /// Runs `p` until it waits, exits or has used `budget` reductions; returns reductions used.
+  func execute(_ p: Process, reductions budget: Int) -> Int {
+    current = p
+    defer { current = nil }
+    var reds = 0
+    var top = p.frames + (p.frameCount - 1)
+    var fnU = top.pointee.function
+    var code = fnU._withUnsafeGuaranteedRef { $0.codeBase! }
+    var consts = fnU._withUnsafeGuaranteedRef { $0.constantBase! }
+    var base = Int(top.pointee.base)
+    var regs = p.registers + base
+    var pc = Int(p.pc)
+
+    /// Re-reads the top frame after a call, return or unwind.
+    @inline(__always) func reload() {
+      top = p.frames + (p.frameCount - 1)
+      fnU = top.pointee.function
+      code = fnU._withUnsafeGuaranteedRef { $0.codeBase! }
+      consts = fnU._withUnsafeGuaranteedRef { $0.constantBase! }
+      base = Int(top.pointee.base)
+      regs = p.registers + base
+    }
+
+    /// Pushes a frame for `callee` whose window starts at absolute register `newBase`.
+    @inline(__always) func enter(_ callee: Unmanaged<FunctionCode>, newBase: Int, dest: Int) throws(Exception) {
+      let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
+      if newBase + size > p.registerCapacity {
+        if newBase + size > limits.registers { throw Exception.error(.atom(.systemLimit)) }
+        p.growRegisters(to: newBase + size)
+      }
+      if p.frameCount == p.frameCapacity {
+        if p.frameCount >= limits.callDepth { throw Exception.error(.atom(.systemLimit)) }
+        p.growFrames()
+      }
+      (p.frames + (p.frameCount - 1)).pointee.returnPC = Int32(pc)
+      (p.frames + p.frameCount).pointee = Frame(
+        function: callee, returnPC: 0, base: Int32(newBase), dest: Int32(dest))
+      p.frameCount += 1
+      reload()
+      pc = 0
+    }
+
+    /// Replaces the current frame's function, arguments already in place.
+    @inline(__always) func replace(_ callee: Unmanaged<FunctionCode>) throws(Exception) {
+      let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
+      if base + size > p.registerCapacity {
+        if base + size > limits.registers { throw Exception.error(.atom(.systemLimit)) }
+        p.growRegisters(to: base + size)
+      }
+      top.pointee.function = callee
+      reload()
+      pc = 0
+    }
+
+    /// Moves `count` values from r[from...] down to r[0...], as a tail call needs.
+    @inline(__always) func shiftArguments(from: Int, count: Int) {
+      if from == 0 { return }
+      for i in 0..<count {
+        let v = (regs + from + i).move()
+        (regs + from + i).initialize(to: .empty)
+        regs[i] = v
+      }
+    }
+
+    /// Saves the resume point and leaves the loop.
+    @inline(__always) func park(at resume: Int) {
+      p.pc = Int32(resume)
+    }
+
+    while true {
+      do throws(Exception) {
+        while true {
+          let ins = code[pc]
+          pc += 1
+          switch ins.op {
+          case .move:
+            regs[Int(ins.a)] = regs[Int(ins.b)]
+          case .loadConst:
+            regs[Int(ins.a)] = consts[Int(ins.b)]
+          case .loadInt:
+            regs[Int(ins.a)] = .int(Int(ins.b))
+          case .clear:
+            regs[Int(ins.a)] = .empty
+
+          case .makeCons:
+            regs[Int(ins.a)] = .cons(Cons(regs[Int(ins.b)], regs[Int(ins.c)]))
+          case .makeTuple:
+            let start = regs + Int(ins.b)
+            let n = Int(ins.c)
+            regs[Int(ins.a)] = .tuple(
+              Tuple.make(count: n) { dst in
+                for i in 0..<n { (dst + i).initialize(to: start[i]) }
+              })
+          case .makeFun:
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.b)] }
+            let code = callee.takeUnretainedValue()
+            let captured = Array(UnsafeBufferPointer(start: regs + Int(ins.c), count: code.captureCount))
+            regs[Int(ins.a)] = .fun(Fun(code: code, captured: captured))
+          case .makeMap:
+            var d: [Term: Term] = [:]
+            for i in 0..<Int(ins.c) { d[regs[Int(ins.b) + 2 * i]] = regs[Int(ins.b) + 2 * i + 1] }
+            regs[Int(ins.a)] = .map(MapBox(d))
+          case .mapUpdate:
+            guard case .map(let m) = regs[Int(ins.a)] else {
+              throw Exception.error(atoms.intern("badmap"), regs[Int(ins.a)])
+            }
+            var d = m.entries
+            for i in 0..<Int(ins.c) { d[regs[Int(ins.b) + 2 * i]] = regs[Int(ins.b) + 2 * i + 1] }
+            regs[Int(ins.a)] = .map(MapBox(d))
+
+          case .add:
+            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+              let (r, o) = x.addingReportingOverflow(y)
+              if !o {
+                regs[Int(ins.a)] = .int(r)
+                continue
+              }
+            }
+            do {
+              regs[Int(ins.a)] = try Arith.add(regs[Int(ins.b)], regs[Int(ins.c)])
+            } catch {
+              throw annotate(error, .erlang, atoms.intern("+"), [regs[Int(ins.b)], regs[Int(ins.c)]])
+            }
+          case .sub:
+            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+              let (r, o) = x.subtractingReportingOverflow(y)
+              if !o {
+                regs[Int(ins.a)] = .int(r)
+                continue
+              }
+            }
+            do {
+              regs[Int(ins.a)] = try Arith.sub(regs[Int(ins.b)], regs[Int(ins.c)])
+            } catch {
+              throw annotate(error, .erlang, atoms.intern("-"), [regs[Int(ins.b)], regs[Int(ins.c)]])
+            }
+          case .mul:
+            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
+              let (r, o) = x.multipliedReportingOverflow(by: y)
+              if !o {
+                regs[Int(ins.a)] = .int(r)
+                continue
+              }
+            }
+            do {
+              regs[Int(ins.a)] = try Arith.mul(regs[Int(ins.b)], regs[Int(ins.c)])
+            } catch {
+              throw annotate(error, .erlang, atoms.intern("*"), [regs[Int(ins.b)], regs[Int(ins.c)]])
+            }
+          case .addImm:
+            if case .int(let x) = regs[Int(ins.b)] {
+              let (r, o) = x.addingReportingOverflow(Int(ins.c))
+              if !o {
+                regs[Int(ins.a)] = .int(r)
+                continue
+              }
+            }
+            do {
+              regs[Int(ins.a)] = try Arith.add(regs[Int(ins.b)], .int(Int(ins.c)))
+            } catch {
+              throw annotate(error, .erlang, atoms.intern("+"), [regs[Int(ins.b)], .int(Int(ins.c))])
+            }
+          case .lt, .le, .gt, .ge, .eq, .ne:
+            let x = regs[Int(ins.b)]
+            let y = regs[Int(ins.c)]
+            let c: Int
+            if case .int(let i) = x, case .int(let j) = y {
+              c = i < j ? -1 : (i == j ? 0 : 1)
+            } else {
+              c = Term.compare(x, y, atoms: atoms)
+            }
+            let r: Bool
+            switch ins.op {
+            case .lt: r = c < 0
+            case .le: r = c <= 0
+            case .gt: r = c > 0
+            case .ge: r = c >= 0
+            case .eq: r = c == 0
+            default: r = c != 0
+            }
+            regs[Int(ins.a)] = .bool(r)
+          case .eqExact:
+            regs[Int(ins.a)] = .bool(Term.exactlyEqual(regs[Int(ins.b)], regs[Int(ins.c)]))
+          case .neExact:
+            regs[Int(ins.a)] = .bool(!Term.exactlyEqual(regs[Int(ins.b)], regs[Int(ins.c)]))
+
+          case .jump:
+            pc = Int(ins.a)
+          case .jumpIfFalse:
+            switch regs[Int(ins.a)] {
+            case .atom(.false): pc = Int(ins.b)
+            case .atom(.true): break
+            default:
+              // c says what a non-boolean test is: 0 `badarg`, 1 if_clause.
+              if ins.c == 1 { throw Exception.error(.atom(atoms.intern("non_boolean_if_test"))) }
+              throw Exception.badarg
+            }
+          case .jumpIfNotLt:
+            if case .int(let i) = regs[Int(ins.a)], case .int(let j) = regs[Int(ins.b)] {
+              if !(i < j) { pc = Int(ins.c) }
+            } else if !(Term.compare(regs[Int(ins.a)], regs[Int(ins.b)], atoms: atoms) < 0) {
+              pc = Int(ins.c)
+            }
+          case .jumpIfNotEqImm:
+            if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
+            } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
+            } else {
+              pc = Int(ins.c)
+            }
+          case .jumpIfEqImm:
+            if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
+              pc = Int(ins.c)
+            } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
+              pc = Int(ins.c)
+            }
+
+          case .ret:
+            let value = (regs + Int(ins.a)).move()
+            (regs + Int(ins.a)).initialize(to: .empty)
+            let dest = Int(top.pointee.dest)
+            if p.frameCount == 1 {
+              p.result = value
+              if p.isEvaluator {
+                finishEvaluation(p)
+              } else {
+                p.frameCount = 0
+                exitProcess(p, reason: .atom(.normal))
+              }
+              return reds
+            }
+            p.frameCount -= 1
+            reload()
+            pc = Int(top.pointee.returnPC)
+            p.registers[dest] = value
+
+          case .call:
+            reds += 1
+            if reds >= budget {
+              park(at: pc - 1)
+              return reds
+            }
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
+            try enter(callee, newBase: base + Int(ins.b), dest: base + Int(ins.a))
+          case .tailCall:
+            reds += 1
+            if reds >= budget {
+              park(at: pc - 1)
+              return reds
+            }
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
+            shiftArguments(from: Int(ins.b), count: callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount })
+            try replace(callee)
+
+          case .callRemote, .tailCallRemote:
+            reds += 1
+            if reds >= budget {
+              park(at: pc - 1)
+              return reds
+            }
+            let slot = fnU._withUnsafeGuaranteedRef { $0.importSlots! } + Int(ins.c)
+            if slot.pointee.generation != codeGeneration {
+              slot.pointee.target = resolve(slot.pointee.module, slot.pointee.function, slot.pointee.arity)
+              slot.pointee.generation = codeGeneration
+            }
+            let argStart = Int(ins.b)
+            switch slot.pointee.target {
+            case .code(let callee):
+              if ins.op == .callRemote {
+                try enter(callee, newBase: base + argStart, dest: base + Int(ins.a))
+              } else {
+                shiftArguments(from: argStart, count: slot.pointee.arity)
+                try replace(callee)
+              }
+            case .native(let body):
+              let r: Term
+              do {
+                r = try body(nativeContext, UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
+              } catch {
+                throw annotate(error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
+              }
+              if ins.op == .callRemote {
+                regs[Int(ins.a)] = r
+              } else {
+                regs[argStart] = r
+                pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                if p.status != .runnable { return reds }
+              }
+            case .processNative(let body):
+              let r: Term
+              do {
+                r = try body(self, p, UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
+              } catch {
+                throw annotate(error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
+              }
+              if p.status != .runnable { return reds }
+              regs = p.registers + base
+              if ins.op == .callRemote {
+                regs[Int(ins.a)] = r
+              } else {
+                regs[argStart] = r
+                pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                if p.status != .runnable { return reds }
+              }
+            case .undefined, .unresolved:
+              let args = Array(UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
+              throw undefinedFunction(slot.pointee.module, slot.pointee.function, args)
+            }
+
+          case .callNative:
+            let entry = fnU._withUnsafeGuaranteedRef { $0.natives[Int(ins.c)] }
+            do {
+              regs[Int(ins.a)] = try entry.body(
+                nativeContext, UnsafeBufferPointer(start: regs + Int(ins.b), count: entry.arity))
+            } catch {
+              throw annotate(error, entry.module, entry.function, regs + Int(ins.b), entry.arity)
+            }
+
+          case .callFun, .tailCallFun:
+            reds += 1
+            if reds >= budget {
+              park(at: pc - 1)
+              return reds
+            }
+            let argc = Int(code[pc].a)
+            pc += 1
+            let argStart = Int(ins.b)
+            let f = regs[Int(ins.c)]
+            guard case .fun(let fun) = f else {
+              throw Exception.error(.badfun, f)
+            }
+            if fun.arity != argc {
+              let args = Array(UnsafeBufferPointer(start: regs + argStart, count: argc))
+              throw Exception.error(.badarity, .tuple([f, .list(args)]))
+            }
+            switch fun.target {
+            case .local(let callee, let captured):
+              let calleeU = Unmanaged.passUnretained(callee)
+              for (i, v) in captured.enumerated() {
+                if argStart + argc + i >= p.registerCapacity - base {
+                  p.growRegisters(to: base + argStart + argc + captured.count + 1)
+                  regs = p.registers + base
+                }
+                regs[argStart + argc + i] = v
+              }
+              if ins.op == .callFun {
+                try enter(calleeU, newBase: base + argStart, dest: base + Int(ins.a))
+              } else {
+                shiftArguments(from: argStart, count: argc + captured.count)
+                try replace(calleeU)
+              }
+            case .external(let m, let fname, let n):
+              let target = resolve(m, fname, n)
+              try dispatch(
+                target, m, fname, argStart: argStart, argc: n, dest: Int(ins.a), tail: ins.op == .tailCallFun,
+                p: p, regs: &regs, base: base, enter: enter, replace: replace, shift: shiftArguments)
+              if p.status != .runnable { return reds }
+              if case .code = target {
+              } else if ins.op == .tailCallFun {
+                pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                if p.status != .runnable { return reds }
+              }
+            }
+
+          case .callApply, .tailCallApply, .callDynamic:
+            reds += 1
+            if reds >= budget {
+              park(at: pc - 1)
+              return reds
+            }
+            // Unpack the call into a module, function and argument registers at b.
+            let argStart = Int(ins.b)
+            let tail = ins.op == .tailCallApply
+            var m: Term
+            var fname: Term
+            var args: [Term]
+            if ins.op == .callDynamic {
+              m = regs[argStart]
+              fname = regs[argStart + 1]
+              args = Array(UnsafeBufferPointer(start: regs + argStart + 2, count: Int(ins.c)))
+            } else if ins.c == 2 {
+              // (apply f args)
+              m = regs[argStart]
+              fname = .empty
+              guard let a = regs[argStart + 1].listElements else { throw Exception.badarg }
+              args = a
+            } else {
+              m = regs[argStart]
+              fname = regs[argStart + 1]
+              guard let a = regs[argStart + 2].listElements else { throw Exception.badarg }
+              args = a
+            }
+            if case .fun(let fun) = m, ins.op != .callDynamic, ins.c == 2 {
+              // Apply a fun: lay out the arguments and call it like funcall.
+              if fun.arity != args.count {
+                throw Exception.error(.badarity, .tuple([m, .list(args)]))
+              }
+              var captured: [Term] = []
+              var callee: Unmanaged<FunctionCode>? = nil
+              switch fun.target {
+              case .local(let c, let cap):
+                callee = .passUnretained(c)
+                captured = cap
+              case .external(let em, let ef, let en):
+                m = .atom(em)
+                fname = .atom(ef)
+                _ = en
+              }
+              if let callee {
+                let need = base + argStart + args.count + captured.count + 1
+                if need > p.registerCapacity {
+                  p.growRegisters(to: need)
+                  regs = p.registers + base
+                }
+                for (i, v) in (args + captured).enumerated() { regs[argStart + i] = v }
+                if tail {
+                  shiftArguments(from: argStart, count: args.count + captured.count)
+                  try replace(callee)
+                } else {
+                  try enter(callee, newBase: base + argStart, dest: base + Int(ins.a))
+                }
+                continue
+              }
+            } else if ins.c == 2 && ins.op != .callDynamic {
+              throw Exception.error(.badfun, m)
+            }
+            guard case .atom(let ma) = m, case .atom(let fa) = fname else { throw Exception.badarg }
+            let need = base + argStart + args.count + 1
+            if need > p.registerCapacity {
+              p.growRegisters(to: need)
+              regs = p.registers + base
+            }
+            for (i, v) in args.enumerated() { regs[argStart + i] = v }
+            let target = resolve(ma, fa, args.count)
+            try dispatch(
+              target, ma, fa, argStart: argStart, argc: args.count, dest: Int(ins.a), tail: tail,
+              p: p, regs: &regs, base: base, enter: enter, replace: replace, shift: shiftArguments)
+            if p.status != .runnable { return reds }
+            if case .code = target {
+            } else if tail {
+              pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+              if p.status != .runnable { return reds }
+            }
+
+          case .isTupleOfArity:
+            if case .tuple(let t) = regs[Int(ins.a)], t.count == Int(ins.b) {
+            } else {
+              pc = Int(ins.c)
+            }
+          case .getElement:
+            guard case .tuple(let t) = regs[Int(ins.c)] else { fatalError("getElement on a non-tuple") }
+            regs[Int(ins.a)] = t[Int(ins.b)]
+          case .isCons:
+            if case .cons = regs[Int(ins.a)] {
+            } else {
+              pc = Int(ins.b)
+            }
+          case .getHead:
+            guard case .cons(let c) = regs[Int(ins.b)] else { fatalError("getHead on a non-cons") }
+            regs[Int(ins.a)] = c.head
+          case .getTail:
+            guard case .cons(let c) = regs[Int(ins.b)] else { fatalError("getTail on a non-cons") }
+            regs[Int(ins.a)] = c.tail
+          case .isNil:
+            if case .empty = regs[Int(ins.a)] {
+            } else {
+              pc = Int(ins.b)
+            }
+          case .isEqConst:
+            if !Term.exactlyEqual(regs[Int(ins.a)], consts[Int(ins.b)]) { pc = Int(ins.c) }
+          case .isEqReg:
+            if !Term.exactlyEqual(regs[Int(ins.a)], regs[Int(ins.b)]) { pc = Int(ins.c) }
+          case .isMap:
+            if case .map = regs[Int(ins.a)] {
+            } else {
+              pc = Int(ins.b)
+            }
+          case .mapGet:
+            let fail = Int(code[pc].a)
+            pc += 1
+            if case .map(let m) = regs[Int(ins.b)], let v = m.entries[regs[Int(ins.c)]] {
+              regs[Int(ins.a)] = v
+            } else {
+              pc = fail
+            }
+          case .typeTest:
+            if !passes(regs[Int(ins.a)], TypeTest(rawValue: ins.b)!) { pc = Int(ins.c) }
+
+          case .peekMessage:
+            if let m = p.mailbox.peek() {
+              regs[Int(ins.a)] = m
+            } else {
+              pc = Int(ins.b)
+            }
+          case .removeMessage:
+            _ = p.mailbox.removeAtCursor()
+            p.deadline = nil
+          case .nextMessage:
+            p.mailbox.advance()
+          case .wait:
+            reds += 1
+            p.resumeTarget = ins.a
+            suspend(p, timeout: nil)
+            park(at: Int(ins.a))
+            return reds
+          case .waitTimeout:
+            reds += 1
+            let t = regs[Int(ins.b)]
+            var ms: Int64? = nil
+            switch t {
+            case .atom(.infinity): ms = nil
+            case .int(let i) where i >= 0: ms = Int64(i)
+            default: throw Exception.error(.atom(atoms.intern("timeout_value")))
+            }
+            guard let ms else {
+              p.resumeTarget = ins.a
+              suspend(p, timeout: nil)
+              park(at: Int(ins.a))
+              return reds
+            }
+            let deadline = p.deadline ?? (clock.now + ms)
+            if ms == 0 || clock.now >= deadline {
+              p.deadline = nil
+              p.mailbox.resetCursor()
+              pc = Int(ins.c)
+              continue
+            }
+            p.resumeTarget = ins.a
+            p.timeoutTarget = ins.c
+            p.status = .waiting
+            p.deadline = deadline
+            timers.push(deadline: deadline, pid: p.pid)
+            park(at: Int(ins.a))
+            return reds
+          case .send:
+            let msg = regs[Int(ins.c)]
+            let target: Pid?
+            do {
+              target = try destination(regs[Int(ins.b)])
+            } catch {
+              throw annotate(error, .erlang, atoms.intern("!"), [regs[Int(ins.b)], msg])
+            }
+            guard let dest = target else {
+              regs[Int(ins.a)] = msg
+              continue
+            }
+            send(msg, to: dest)
+            if p.status != .runnable { return reds }
+            regs[Int(ins.a)] = msg
+
+          case .tryBegin:
+            p.handlers.append(
+              Handler(frameCount: Int32(p.frameCount), target: ins.b, register: Int32(base) + ins.a))
+          case .tryEnd:
+            p.handlers.removeLast()
+          case .raise:
+            let cls = regs[Int(ins.a)]
+            let reason = regs[Int(ins.b)]
+            var kind: Exception.Kind = .error
+            switch cls {
+            case .atom(.error): kind = .error
+            case .atom(.exit): kind = .exit
+            case .atom(.throw): kind = .throw
+            default: throw Exception.badarg
+            }
+            var e = Exception(kind, reason)
+            if ins.c >= 0, let stack = stackEntries(from: regs[Int(ins.c)]) { e.stack = stack }
+            e.rethrown = true
+            throw e
+          case .raiseError:
+            if ins.c == ErrorShape.functionClause.rawValue {
+              let f = fnU.takeUnretainedValue()
+              var e = Exception.error(.atom(.functionClause))
+              let args = Array(UnsafeBufferPointer(start: regs, count: f.arity))
+              e.stack = [StackEntry(module: f.module, function: f.name, arguments: args, arity: f.arity)]
+              throw e
+            }
+            if ins.c == ErrorShape.tagged.rawValue {
+              throw Exception.error(.tuple([consts[Int(ins.a)], regs[Int(ins.b)]]))
+            }
+            throw Exception.error(consts[Int(ins.a)])
+
+          case .selfPid:
+            regs[Int(ins.a)] = .pid(p.pid)
+          case .data:
+            break
+          }
+        }
+      } catch {
+        var e = error
+        if !e.rethrown && e.stack.isEmpty {
+          let f = fnU.takeUnretainedValue()
+          e.stack = [StackEntry(module: f.module, function: f.name, arguments: nil, arity: f.arity)]
+        }
+        // Find the innermost handler; it may belong to a frame further out.
+        if let h = p.handlers.popLast() {
+          p.frameCount = Int(h.frameCount)
+          reload()
+          p.registers[Int(h.register)] = exceptionTuple(e)
+          pc = Int(h.target)
+          continue
+        }
+        p.exception = e
+        p.frameCount = 0
+        exitProcess(p, reason: exitReason(for: e))
+        return reds
+      }
+    }
+  }
+
+  /// Finishes a native tail call: its result in r[from] returns from the current frame.
+  @inline(__always)
+  func returnValue(
+    from r: Int, p: Process, reload: () -> Void, regs: UnsafeMutablePointer<Term>,
+    top: UnsafeMutablePointer<Frame>, reds: Int
+  ) throws(Exception) -> Int {
+    let value = (regs + r).move()
+    (regs + r).initialize(to: .empty)
+    let dest = Int(top.pointee.dest)
+    if p.frameCount == 1 {
+      p.result = value
+      if p.isEvaluator {
+        finishEvaluation(p)
+      } else {
+        p.frameCount = 0
+        exitProcess(p, reason: .atom(.normal))
+      }
+      return 0
+    }
+    p.frameCount -= 1
+    reload()
+    p.registers[dest] = value
+    return Int((p.frames + (p.frameCount - 1)).pointee.returnPC)
+  }
+
+  /// Calls a resolved target with arguments already at r[argStart...].
+  @inline(__always)
+  func dispatch(
+    _ target: ImportTarget, _ m: Atom, _ f: Atom, argStart: Int, argc: Int, dest: Int, tail: Bool,
+    p: Process, regs: inout UnsafeMutablePointer<Term>, base: Int,
+    enter: (Unmanaged<FunctionCode>, Int, Int) throws(Exception) -> Void,
+    replace: (Unmanaged<FunctionCode>) throws(Exception) -> Void,
+    shift: (Int, Int) -> Void
+  ) throws(Exception) {
+    switch target {
+    case .code(let callee):
+      if tail {
+        shift(argStart, argc)
+        try replace(callee)
+      } else {
+        try enter(callee, base + argStart, base + dest)
+      }
+    case .native(let body):
+      let r: Term
+      do {
+        r = try body(nativeContext, UnsafeBufferPointer(start: regs + argStart, count: argc))
+      } catch {
+        throw annotate(error, m, f, regs + argStart, argc)
+      }
+      regs[tail ? argStart : dest] = r
+    case .processNative(let body):
+      let r: Term
+      do {
+        r = try body(self, p, UnsafeBufferPointer(start: regs + argStart, count: argc))
+      } catch {
+        throw annotate(error, m, f, regs + argStart, argc)
+      }
+      regs = p.registers + base
+      if p.status == .exited { return }
+      regs[tail ? argStart : dest] = r
+    case .undefined, .unresolved:
+      let args = Array(UnsafeBufferPointer(start: regs + argStart, count: argc))
+      throw undefinedFunction(m, f, args)
+    }
+  }
+
+  /// What a remote call to m:f/arity reaches now: an exported LFE function, a native, or nothing.
+  func resolve(_ m: Atom, _ f: Atom, _ arity: Int) -> ImportTarget {
+    let key = FunctionKey(f, arity)
+    if let mod = modules[m], let code = mod.exports[key] { return .code(.passUnretained(code)) }
+    let mfa = MFA(module: m, function: f, arity: arity)
+    if let n = natives[mfa] { return .native(n) }
+    if let n = processNatives[mfa] { return .processNative(n) }
+    if modules[m] == nil, autoload(m), let mod = modules[m], let code = mod.exports[key] {
+      return .code(.passUnretained(code))
+    }
+    return .undefined
+  }
+
+  /// The shell's evaluator finished a form: it idles until the next one.
+  func finishEvaluation(_ p: Process) {
+    p.status = .waiting
+    p.parked = true
+    p.deadline = nil
+    exitObserver?(p)
+  }
+
+  /// Names the built-in function an exception came from, with its arguments, unless
+  /// the exception already says where it was raised.
+  func annotate(_ e: Exception, _ m: Atom, _ f: Atom, _ args: [Term]) -> Exception {
+    if !e.stack.isEmpty || e.rethrown { return e }
+    var e = e
+    e.stack = [StackEntry(module: m, function: f, arguments: args, arity: args.count)]
+    return e
+  }
+
+  func annotate(_ e: Exception, _ m: Atom, _ f: Atom, _ args: UnsafeMutablePointer<Term>, _ n: Int) -> Exception {
+    if !e.stack.isEmpty || e.rethrown { return e }
+    return annotate(e, m, f, Array(UnsafeBufferPointer(start: args, count: n)))
+  }
+
+  func undefinedFunction(_ m: Atom, _ f: Atom, _ args: [Term]) -> Exception {
+    var e = Exception.error(.atom(.undef))
+    e.stack = [StackEntry(module: m, function: f, arguments: args, arity: args.count)]
+    return e
+  }
+
+  /// `#(class reason stack)` as `try`/`catch` clauses see it.
+  func exceptionTuple(_ e: Exception) -> Term {
+    let cls: Atom
+    switch e.kind {
+    case .error: cls = .error
+    case .exit: cls = .exit
+    case .throw: cls = .throw
+    }
+    return .tuple([.atom(cls), e.reason, stackTerm(e.stack)])
+  }
+
+  /// The stack trace as Erlang shows it: `[{M,F,ArgsOrArity,[]}]`.
+  func stackTerm(_ stack: [StackEntry]) -> Term {
+    .list(
+      stack.map { s in
+        let a: Term = s.arguments.map { Term.list($0) } ?? .int(s.arity)
+        return .tuple([.atom(s.module), .atom(s.function), a, .empty])
+      })
+  }
+
+  func stackEntries(from t: Term) -> [StackEntry]? {
+    guard let items = t.listElements else { return nil }
+    var out: [StackEntry] = []
+    for item in items {
+      guard case .tuple(let tu) = item, tu.count >= 3, case .atom(let m) = tu[0], case .atom(let f) = tu[1]
+      else { return nil }
+      if case .int(let n) = tu[2] {
+        out.append(StackEntry(module: m, function: f, arguments: nil, arity: n))
+      } else if let args = tu[2].listElements {
+        out.append(StackEntry(module: m, function: f, arguments: args, arity: args.count))
+      }
+    }
+    return out
+  }
+
+  /// The exit reason of a process that an exception ended, as links and monitors see it.
+  func exitReason(for e: Exception) -> Term {
+    switch e.kind {
+    case .exit: return e.reason
+    case .error: return .tuple([e.reason, stackTerm(e.stack)])
+    case .throw:
+      return .tuple([.tuple([.atom(atoms.intern("nocatch")), e.reason]), stackTerm(e.stack)])
+    }
+  }
+
+  func passes(_ t: Term, _ test: TypeTest) -> Bool {
+    switch (test, t) {
+    case (.atom, .atom), (.integer, .int), (.integer, .big), (.float, .float): return true
+    case (.number, .int), (.number, .big), (.number, .float): return true
+    case (.list, .cons), (.list, .empty), (.tuple, .tuple), (.binary, .binary), (.map, .map): return true
+    case (.pid, .pid), (.reference, .ref), (.function, .fun): return true
+    case (.boolean, .atom(let a)): return a == .true || a == .false
+    default: return false
+    }
+  }
+}

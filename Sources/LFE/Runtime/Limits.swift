@@ -1,0 +1,20 @@
+/// Bounds that keep LFE code from harming the host. Each one, when crossed, ends the
+/// offending work with a clear LFE error instead of crashing or hanging the program.
+public struct Limits: Sendable {
+  /// Reductions (function calls and loop steps) one shell step may run, all processes together.
+  public var reductionsPerStep: Int = 2_000_000_000
+  /// Processes alive at once.
+  public var processes: Int = 2_000_000
+  /// Messages waiting in one mailbox.
+  public var mailboxLength: Int = 5_000_000
+  /// Frames on one process's call stack (deep non-tail recursion).
+  public var callDepth: Int = 4_000_000
+  /// Registers one process may use, a proxy for its heap.
+  public var registers: Int = 64_000_000
+  /// Bytes of output one step may print.
+  public var outputBytes: Int = 4 << 20
+  /// Milliseconds of virtual time one step may advance through timeouts.
+  public var virtualMillisecondsPerStep: Int64 = 3_600_000
+
+  public init() {}
+}

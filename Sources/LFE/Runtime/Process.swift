@@ -1,0 +1,123 @@
+/// A call frame: which function runs, where it resumes, and where its registers start.
+struct Frame {
+  var function: Unmanaged<FunctionCode>
+  /// Where the caller resumes when this frame returns.
+  var returnPC: Int32
+  /// First register of this frame's window in the process's register stack.
+  var base: Int32
+  /// Absolute register in the caller's window that receives the result.
+  var dest: Int32
+}
+
+/// An active `try`: where to go and what to restore when an exception arrives.
+struct Handler {
+  var frameCount: Int32
+  var target: Int32
+  /// Absolute register that receives `#(class reason stack)`.
+  var register: Int32
+}
+
+/// What a process is doing, from the scheduler's point of view.
+enum ProcessStatus: UInt8 {
+  case runnable, waiting, exited
+}
+
+/// A lightweight process: an explicit register stack and frame stack (never the host's),
+/// a mailbox, and its links. The VM suspends a process by leaving its state here and
+/// resumes it from `pc` later.
+final class Process {
+  let pid: Pid
+  var status: ProcessStatus = .runnable
+  /// Whether the process sits in the run queue now.
+  var queued = false
+  /// The shell's evaluator: between forms it idles, deaf to messages until the next form.
+  var isEvaluator = false
+  var parked = false
+
+  // Registers: initialised `Term`s, `capacity` of them.
+  var registers: UnsafeMutablePointer<Term>
+  var registerCapacity: Int
+  var frames: UnsafeMutablePointer<Frame>
+  var frameCount: Int = 0
+  var frameCapacity: Int
+  var handlers: [Handler] = []
+  /// Where to resume in the top frame's function.
+  var pc: Int32 = 0
+
+  let mailbox = Mailbox()
+  /// When a `receive ... after` waits: the clock time at which it times out.
+  var deadline: Int64? = nil
+  /// Pattern-match position to resume at after a timeout.
+  var timeoutTarget: Int32 = 0
+  var resumeTarget: Int32 = 0
+
+  var links: Set<Pid> = []
+  /// Monitors this process holds on others (ref -> target) and others hold on it.
+  var monitors: [Ref: Pid] = [:]
+  var monitoredBy: [Ref: Pid] = [:]
+  var trapExit = false
+  var registeredName: Atom? = nil
+  /// Why it ended, once it has.
+  var exitReason: Term = .atom(.normal)
+  /// The value the entry function returned (the shell reads it from its evaluator).
+  var result: Term = .empty
+  /// The exception that ended it, if one did, with its class and stack.
+  var exception: Exception? = nil
+  /// The function it started in, for `i` and error reports.
+  var initialCall: (Atom, Atom, Int)
+  var reductions: Int = 0
+
+  init(pid: Pid, entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)) {
+    self.pid = pid
+    self.initialCall = initialCall
+    let need = max(entry.frameSize, arguments.count, 1)
+    registerCapacity = need
+    registers = .allocate(capacity: need)
+    registers.initialize(repeating: .empty, count: need)
+    for (i, a) in arguments.enumerated() { registers[i] = a }
+    frameCapacity = 4
+    frames = .allocate(capacity: frameCapacity)
+    frames.initialize(
+      to: Frame(function: Unmanaged.passUnretained(entry), returnPC: -1, base: 0, dest: -1))
+    frameCount = 1
+  }
+
+  deinit {
+    registers.deinitialize(count: registerCapacity)
+    registers.deallocate()
+    frames.deinitialize(count: frameCapacity)
+    frames.deallocate()
+  }
+
+  /// Makes room for `count` registers; returns the (possibly moved) register base.
+  @inline(never)
+  func growRegisters(to count: Int) {
+    var cap = registerCapacity * 2
+    while cap < count { cap *= 2 }
+    let fresh = UnsafeMutablePointer<Term>.allocate(capacity: cap)
+    fresh.moveInitialize(from: registers, count: registerCapacity)
+    (fresh + registerCapacity).initialize(repeating: .empty, count: cap - registerCapacity)
+    registers.deallocate()
+    registers = fresh
+    registerCapacity = cap
+  }
+
+  @inline(never)
+  func growFrames() {
+    let cap = frameCapacity * 2
+    let fresh = UnsafeMutablePointer<Frame>.allocate(capacity: cap)
+    fresh.moveInitialize(from: frames, count: frameCapacity)
+    (fresh + frameCapacity).initialize(repeating: frames[0], count: cap - frameCapacity)
+    frames.deallocate()
+    frames = fresh
+    frameCapacity = cap
+  }
+
+  /// Drops everything the process holds once it has exited, so a dead process costs
+  /// only its table slot until it is removed.
+  func releaseState() {
+    for i in 0..<registerCapacity { registers[i] = .empty }
+    mailbox.clear()
+    handlers = []
+  }
+}

@@ -1,0 +1,220 @@
+/// Built-in functions that act on processes: they need the runtime and the caller.
+typealias ProcessNativeBody = (Runtime, Process, UnsafeBufferPointer<Term>) throws(Exception) -> Term
+
+struct ProcessNative {
+  let module: String
+  let name: String
+  let arity: Int
+  let body: ProcessNativeBody
+
+  init(_ module: String, _ name: String, _ arity: Int, _ body: @escaping ProcessNativeBody) {
+    self.module = module
+    self.name = name
+    self.arity = arity
+    self.body = body
+  }
+}
+
+enum ProcessNatives {
+  static var all: [ProcessNative] {
+    [
+      ProcessNative("erlang", "self", 0) { _, p, _ in .pid(p.pid) },
+      ProcessNative("erlang", "spawn", 1) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnFun(a[0], link: nil).pid)
+      },
+      ProcessNative("erlang", "spawn_link", 1) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnFun(a[0], link: p).pid)
+      },
+      ProcessNative("erlang", "spawn", 3) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnApply(a[0], a[1], a[2], link: nil).pid)
+      },
+      ProcessNative("erlang", "spawn_link", 3) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnApply(a[0], a[1], a[2], link: p).pid)
+      },
+      ProcessNative("erlang", "spawn_monitor", 1) { rt, p, a throws(Exception) in
+        let q = try rt.spawnFun(a[0], link: nil)
+        return .tuple([.pid(q.pid), .ref(rt.monitor(p, q.pid))])
+      },
+      ProcessNative("erlang", "spawn_monitor", 3) { rt, p, a throws(Exception) in
+        let q = try rt.spawnApply(a[0], a[1], a[2], link: nil)
+        return .tuple([.pid(q.pid), .ref(rt.monitor(p, q.pid))])
+      },
+      ProcessNative("erlang", "send", 2) { rt, p, a throws(Exception) in
+        if let d = try rt.destination(a[0]) { rt.send(a[1], to: d) }
+        return a[1]
+      },
+      ProcessNative("erlang", "!", 2) { rt, p, a throws(Exception) in
+        if let d = try rt.destination(a[0]) { rt.send(a[1], to: d) }
+        return a[1]
+      },
+      ProcessNative("erlang", "link", 1) { rt, p, a throws(Exception) in
+        guard case .pid(let q) = a[0] else { throw Exception.badarg }
+        try rt.link(p, q)
+        return .true
+      },
+      ProcessNative("erlang", "unlink", 1) { rt, p, a throws(Exception) in
+        guard case .pid(let q) = a[0] else { throw Exception.badarg }
+        p.links.remove(q)
+        rt.process(q)?.links.remove(p.pid)
+        return .true
+      },
+      ProcessNative("erlang", "monitor", 2) { rt, p, a throws(Exception) in
+        guard case .atom(.process) = a[0] else { throw Exception.badarg }
+        let target: Pid
+        switch a[1] {
+        case .pid(let q): target = q
+        case .atom(let name):
+          guard let q = rt.registered[name] else {
+            let ref = rt.makeRef()
+            rt.send(
+              .tuple([.atom(.DOWN), .ref(ref), .atom(.process), a[1], .atom(.noproc)]), to: p.pid)
+            return .ref(ref)
+          }
+          target = q
+        default: throw Exception.badarg
+        }
+        return .ref(rt.monitor(p, target))
+      },
+      ProcessNative("erlang", "demonitor", 1) { rt, p, a throws(Exception) in
+        guard case .ref(let r) = a[0] else { throw Exception.badarg }
+        if let t = p.monitors.removeValue(forKey: r) { rt.process(t)?.monitoredBy[r] = nil }
+        return .true
+      },
+      ProcessNative("erlang", "demonitor", 2) { rt, p, a throws(Exception) in
+        guard case .ref(let r) = a[0] else { throw Exception.badarg }
+        if let t = p.monitors.removeValue(forKey: r) { rt.process(t)?.monitoredBy[r] = nil }
+        return .true
+      },
+      ProcessNative("erlang", "exit", 2) { rt, p, a throws(Exception) in
+        guard case .pid(let target) = a[0] else { throw Exception.badarg }
+        guard let q = rt.process(target) else { return .true }
+        if q === p {
+          // A signal to oneself: kill is unconditional, others behave as from elsewhere.
+          if case .atom(.kill) = a[1] {
+            rt.exitProcess(p, reason: .atom(.killed))
+          } else if p.trapExit {
+            rt.send(.tuple([.atom(.EXIT), .pid(p.pid), a[1]]), to: p.pid)
+          } else {
+            rt.exitProcess(p, reason: a[1])
+          }
+          return .true
+        }
+        rt.deliverExitSignal(to: q, from: p.pid, reason: a[1], linked: false)
+        return .true
+      },
+      ProcessNative("erlang", "register", 2) { rt, p, a throws(Exception) in
+        guard case .atom(let name) = a[0], case .pid(let pid) = a[1] else { throw Exception.badarg }
+        try rt.register(name, pid)
+        return .true
+      },
+      ProcessNative("erlang", "unregister", 1) { rt, p, a throws(Exception) in
+        guard case .atom(let name) = a[0] else { throw Exception.badarg }
+        try rt.unregister(name)
+        return .true
+      },
+      ProcessNative("erlang", "whereis", 1) { rt, p, a throws(Exception) in
+        guard case .atom(let name) = a[0] else { throw Exception.badarg }
+        if let pid = rt.registered[name] { return .pid(pid) }
+        return .atom(.undefined)
+      },
+      ProcessNative("erlang", "registered", 0) { rt, p, a in
+        .list(rt.registered.keys.sorted { rt.atoms.name($0) < rt.atoms.name($1) }.map { .atom($0) })
+      },
+      ProcessNative("erlang", "processes", 0) { rt, p, a in
+        .list(rt.liveProcesses.map { .pid($0.pid) })
+      },
+      ProcessNative("erlang", "process_flag", 2) { rt, p, a throws(Exception) in
+        guard case .atom(.trapExit) = a[0] else { throw Exception.badarg }
+        let old = p.trapExit
+        switch a[1] {
+        case .atom(.true): p.trapExit = true
+        case .atom(.false): p.trapExit = false
+        default: throw Exception.badarg
+        }
+        return .bool(old)
+      },
+      ProcessNative("erlang", "is_process_alive", 1) { rt, p, a throws(Exception) in
+        guard case .pid(let q) = a[0] else { throw Exception.badarg }
+        return .bool(rt.process(q).map { $0.status != .exited } ?? false)
+      },
+      ProcessNative("erlang", "make_ref", 0) { rt, p, a in .ref(rt.makeRef()) },
+      ProcessNative("erlang", "send_after", 3) { rt, p, a throws(Exception) in
+        guard case .int(let ms) = a[0], ms >= 0 else { throw Exception.badarg }
+        return .ref(try rt.sendAfter(ms, a[1], a[2]))
+      },
+      ProcessNative("erlang", "process_info", 2) { rt, p, a throws(Exception) in
+        guard case .pid(let q) = a[0], case .atom(let item) = a[1] else { throw Exception.badarg }
+        guard let proc = rt.process(q) else { return .atom(.undefined) }
+        return .tuple([.atom(item), rt.processInfo(proc, item)])
+      },
+      ProcessNative("erlang", "group_leader", 0) { rt, p, a in .pid(p.pid) },
+      ProcessNative("erlang", "garbage_collect", 0) { _, _, _ in .true },
+      ProcessNative("erlang", "yield", 0) { _, _, _ in .true },
+    ]
+  }
+}
+
+extension Runtime {
+  /// Starts a process that calls a fun of no arguments.
+  func spawnFun(_ f: Term, link: Process?) throws(Exception) -> Process {
+    guard case .fun(let fun) = f, fun.arity == 0 else { throw Exception.badarg }
+    let q: Process
+    switch fun.target {
+    case .local(let code, let captured):
+      q = try spawn(code, arguments: captured, initialCall: (code.module, code.name, 0))
+    case .external(let m, let fname, _):
+      q = try spawnApply(.atom(m), .atom(fname), .empty, link: nil)
+    }
+    if let link { try self.link(link, q.pid) }
+    return q
+  }
+
+  /// Starts a process that calls m:f with args; an undefined function makes it crash, not the caller.
+  func spawnApply(_ m: Term, _ f: Term, _ args: Term, link: Process?) throws(Exception) -> Process {
+    guard case .atom(let ma) = m, case .atom(let fa) = f, let list = args.listElements else {
+      throw Exception.badarg
+    }
+    let q = try spawn(applyStub, arguments: [m, f, args], initialCall: (ma, fa, list.count))
+    if let link { try self.link(link, q.pid) }
+    return q
+  }
+
+  /// A process that sends `message` to `dest` after `ms` milliseconds (erlang:send_after).
+  func sendAfter(_ ms: Int, _ dest: Term, _ message: Term) throws(Exception) -> Ref {
+    let q = try spawn(sendAfterStub, arguments: [.int(ms), dest, message], initialCall: (.erlang, .timeout, 3))
+    _ = q
+    return makeRef()
+  }
+
+  func processInfo(_ p: Process, _ item: Atom) -> Term {
+    switch atoms.name(item) {
+    case "message_queue_len": return .int(p.mailbox.count)
+    case "messages": return .list(p.mailbox.pending)
+    case "links": return .list(p.links.sorted().map { .pid($0) })
+    case "registered_name": return p.registeredName.map { .atom($0) } ?? .empty
+    case "status":
+      switch p.status {
+      case .runnable: return .atom(atoms.intern("runnable"))
+      case .waiting: return .atom(atoms.intern("waiting"))
+      case .exited: return .atom(atoms.intern("exiting"))
+      }
+    case "trap_exit": return .bool(p.trapExit)
+    case "initial_call":
+      return .tuple([.atom(p.initialCall.0), .atom(p.initialCall.1), .int(p.initialCall.2)])
+    case "heap_size", "total_heap_size", "memory": return .int(p.registerCapacity * 16 + 200)
+    case "reductions": return .int(p.reductions)
+    default: return .atom(.undefined)
+    }
+  }
+}
+
+extension Runtime {
+  /// The process entry that applies m:f to args (for spawn/3).
+  var applyStub: FunctionCode { supportFunction("apply", 3) }
+  /// The process entry that waits and then sends (for erlang:send_after/3).
+  var sendAfterStub: FunctionCode { supportFunction("send-after", 3) }
+
+  private func supportFunction(_ name: String, _ arity: Int) -> FunctionCode {
+    modules[atoms.intern(Prelude.support)]!.exports[FunctionKey(atoms.intern(name), arity)]!
+  }
+}

@@ -1,0 +1,415 @@
+/// One LFE system: atoms, loaded modules, processes, the scheduler and its clock.
+///
+/// Nothing here is global: several runtimes can run side by side on their own threads
+/// (one per page being checked), and none shares mutable state with another.
+public final class Runtime {
+  public let atoms: AtomTable
+  public var limits: Limits
+  public let output: OutputSink
+  var clock: Clock
+  let nativeContext: NativeContext
+
+  var modules: [Atom: Module] = [:]
+  var natives: [MFA: NativeBody] = [:]
+  var processNatives: [MFA: ProcessNativeBody] = [:]
+  /// Every compiled function ever made: frames point at them without retaining.
+  var allCode: [FunctionCode] = []
+  var nextFunUniq = 1
+  /// Bumped by every module load, so cached call targets are looked up again.
+  var codeGeneration = 0
+
+  var processes: [UInt32: Process] = [:]
+  var registered: [Atom: Pid] = [:]
+  var runQueue = RunQueue()
+  var timers = TimerQueue()
+  var nextPidSerial: UInt32
+  var nextRefSerial: UInt64 = 1
+  /// The process the VM is running now.
+  var current: Process? = nil
+  /// Reductions left in the current shell step.
+  var stepBudget = 0
+  /// Called when a process exits, before its links are told (the shell watches its evaluator).
+  var exitObserver: ((Process) -> Void)? = nil
+  /// Reads a workspace file for `c` and `file:read_file`; nil when it does not exist.
+  public var readFile: (String) -> String? = { _ in nil }
+
+  public init(clock: ClockMode = .virtual, limits: Limits = Limits(), firstPid: UInt32 = 79) {
+    let atoms = AtomTable()
+    self.atoms = atoms
+    self.limits = limits
+    let output = OutputSink(limit: limits.outputBytes)
+    self.output = output
+    self.clock = Clock(mode: clock)
+    self.nativeContext = NativeContext(atoms: atoms, sink: output)
+    self.nextPidSerial = firstPid
+    for f in NativeLibrary.all {
+      let key = MFA(module: atoms.intern(f.module), function: atoms.intern(f.name), arity: f.arity)
+      natives[key] = f.body
+    }
+    for f in ProcessNatives.all {
+      let key = MFA(module: atoms.intern(f.module), function: atoms.intern(f.name), arity: f.arity)
+      processNatives[key] = f.body
+    }
+    Prelude.load(into: self)
+  }
+
+  // MARK: Code
+
+  func keep(_ code: FunctionCode) { allCode.append(code) }
+
+  func makeFunUniq() -> Int {
+    defer { nextFunUniq += 1 }
+    return nextFunUniq
+  }
+
+  /// Installs a compiled module, replacing an older version of it. Remote call sites
+  /// look their target up again after any load.
+  func load(_ module: Module) {
+    modules[module.name] = module
+    codeGeneration += 1
+  }
+
+  /// Finds a module that is not loaded yet (a course keeps modules compiled by earlier
+  /// pages); true when it loaded one.
+  public var autoloader: ((Runtime, String) -> Bool)? = nil
+
+  func autoload(_ m: Atom) -> Bool {
+    guard let autoloader else { return false }
+    return autoloader(self, atoms.name(m))
+  }
+
+  public func isLoaded(_ name: String) -> Bool { modules[atoms.intern(name)] != nil }
+
+  // MARK: Processes
+
+  /// Starts a process running `entry` with `arguments`; it waits in the run queue.
+  func spawn(_ entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)) throws(Exception)
+    -> Process
+  {
+    if processes.count >= limits.processes {
+      throw Exception.error(.atom(.systemLimit))
+    }
+    let pid = Pid(serial: nextPidSerial)
+    nextPidSerial += 1
+    let p = Process(pid: pid, entry: entry, arguments: arguments, initialCall: initialCall)
+    processes[pid.serial] = p
+    makeRunnable(p)
+    return p
+  }
+
+  func process(_ pid: Pid) -> Process? { processes[pid.serial] }
+
+  /// Starts `code` afresh in an existing process (the shell's evaluator, between forms),
+  /// keeping its pid, mailbox and links.
+  func restart(_ p: Process, with code: FunctionCode) {
+    if code.frameSize > p.registerCapacity { p.growRegisters(to: code.frameSize) }
+    p.frames[0] = Frame(function: .passUnretained(code), returnPC: -1, base: 0, dest: -1)
+    p.frameCount = 1
+    p.pc = 0
+    p.handlers = []
+    p.parked = false
+    p.mailbox.resetCursor()
+    makeRunnable(p)
+  }
+
+  func makeRunnable(_ p: Process) {
+    p.status = .runnable
+    if !p.queued {
+      p.queued = true
+      runQueue.push(p)
+    }
+  }
+
+  func makeRef() -> Ref {
+    defer { nextRefSerial += 1 }
+    return Ref(serial: nextRefSerial)
+  }
+
+  /// Delivers a message. A waiting receiver becomes runnable.
+  func send(_ message: Term, to pid: Pid) {
+    guard let p = processes[pid.serial], p.status != .exited else { return }
+    if p.mailbox.count >= limits.mailboxLength {
+      exitProcess(p, reason: .tuple([.atom(atoms.intern("mailbox_limit")), .int(p.mailbox.count)]))
+      return
+    }
+    p.mailbox.append(message)
+    if p.status == .waiting && !p.parked {
+      p.deadline = nil
+      p.pc = p.resumeTarget
+      makeRunnable(p)
+    }
+  }
+
+  /// Resolves a registered name or pid term to a pid, for `!`.
+  func destination(_ t: Term) throws(Exception) -> Pid? {
+    switch t {
+    case .pid(let p): return p
+    case .atom(let a):
+      guard let p = registered[a] else { throw Exception.badarg }
+      return p
+    case .tuple(let tu) where tu.count == 2:
+      // {Name, Node}: only the local node exists.
+      if case .atom(let a) = tu[0], let p = registered[a] { return p }
+      return nil
+    default:
+      throw Exception.badarg
+    }
+  }
+
+  // MARK: Exits, links, monitors
+
+  /// Ends `p` with `reason`, telling linked and monitoring processes.
+  func exitProcess(_ p: Process, reason: Term) {
+    if p.status == .exited { return }
+    p.status = .exited
+    p.exitReason = reason
+    p.deadline = nil
+    exitObserver?(p)
+    if let name = p.registeredName {
+      registered[name] = nil
+      p.registeredName = nil
+    }
+    let links = p.links
+    p.links = []
+    for other in links {
+      guard let q = processes[other.serial] else { continue }
+      q.links.remove(p.pid)
+      deliverExitSignal(to: q, from: p.pid, reason: reason, linked: true)
+    }
+    for (ref, watcher) in p.monitoredBy {
+      let msg = Term.tuple([.atom(.DOWN), .ref(ref), .atom(.process), .pid(p.pid), reason])
+      send(msg, to: watcher)
+    }
+    p.monitoredBy = [:]
+    for (ref, target) in p.monitors { processes[target.serial]?.monitoredBy[ref] = nil }
+    p.monitors = [:]
+    p.releaseState()
+    processes[p.pid.serial] = nil
+  }
+
+  /// An exit signal arriving at `q`: a message if it traps exits, else maybe its death.
+  func deliverExitSignal(to q: Process, from: Pid, reason: Term, linked: Bool) {
+    if q.status == .exited { return }
+    if case .atom(let a) = reason, a == .kill, !linked {
+      exitProcess(q, reason: .atom(.killed))
+      return
+    }
+    if q.trapExit {
+      send(.tuple([.atom(.EXIT), .pid(from), reason]), to: q.pid)
+      return
+    }
+    if case .atom(let a) = reason, a == .normal { return }
+    exitProcess(q, reason: reason)
+  }
+
+  func link(_ a: Process, _ b: Pid) throws(Exception) {
+    guard let q = processes[b.serial], q.status != .exited else {
+      if a.trapExit {
+        send(.tuple([.atom(.EXIT), .pid(b), .atom(.noproc)]), to: a.pid)
+        return
+      }
+      throw Exception.error(.atom(.noproc))
+    }
+    if q === a { return }
+    a.links.insert(b)
+    q.links.insert(a.pid)
+  }
+
+  func monitor(_ a: Process, _ target: Pid) -> Ref {
+    let ref = makeRef()
+    if let q = processes[target.serial], q.status != .exited {
+      a.monitors[ref] = target
+      q.monitoredBy[ref] = a.pid
+    } else {
+      send(.tuple([.atom(.DOWN), .ref(ref), .atom(.process), .pid(target), .atom(.noproc)]), to: a.pid)
+    }
+    return ref
+  }
+
+  // MARK: Registry
+
+  func register(_ name: Atom, _ pid: Pid) throws(Exception) {
+    guard let p = processes[pid.serial], p.status != .exited, registered[name] == nil,
+      p.registeredName == nil, name != .undefined
+    else { throw Exception.badarg }
+    registered[name] = pid
+    p.registeredName = name
+  }
+
+  func unregister(_ name: Atom) throws(Exception) {
+    guard let pid = registered[name] else { throw Exception.badarg }
+    registered[name] = nil
+    processes[pid.serial]?.registeredName = nil
+  }
+
+  // MARK: Scheduling
+
+  /// Why `run` stopped.
+  public enum RunOutcome: Equatable, Sendable {
+    /// Every live process waits for a message, with no timeout due within the step.
+    case idle
+    /// The step used its reductions or virtual time; processes may still be runnable.
+    case budgetSpent
+    /// `stop()` asked for a pause (the shell's evaluator finished, say).
+    case stopped
+  }
+
+  var stopRequested = false
+  func stop() { stopRequested = true }
+
+  /// Runs processes until all wait, the budget is spent, or `stop()` is called.
+  func run() -> RunOutcome {
+    stopRequested = false
+    let timeLimit = clock.now + limits.virtualMillisecondsPerStep
+    while true {
+      if stopRequested { return .stopped }
+      if let p = runQueue.pop() {
+        p.queued = false
+        if p.status != .runnable { continue }
+        if stepBudget <= 0 {
+          runQueue.pushFront(p)
+          p.queued = true
+          return .budgetSpent
+        }
+        let slice = min(Runtime.sliceReductions, stepBudget)
+        let used = execute(p, reductions: slice)
+        stepBudget -= used
+        if p.status == .runnable && !p.queued {
+          p.queued = true
+          runQueue.push(p)
+        }
+        continue
+      }
+      // Nothing can run: fire the earliest timeout, if any.
+      guard let (deadline, pid) = timers.popDue(valid: { pid, d in processes[pid.serial]?.deadline == d })
+      else { return .idle }
+      if clock.mode == .virtual && deadline > timeLimit {
+        timers.push(deadline: deadline, pid: pid)
+        return .budgetSpent
+      }
+      clock.advance(to: deadline)
+      if clock.mode == .real && clock.now < deadline {
+        timers.push(deadline: deadline, pid: pid)
+        continue
+      }
+      if let p = processes[pid.serial], p.status == .waiting, p.deadline == deadline {
+        p.deadline = nil
+        p.pc = p.timeoutTarget
+        p.mailbox.resetCursor()
+        makeRunnable(p)
+      }
+    }
+  }
+
+  /// Reductions a process runs before it yields to the next, as BEAM's slices.
+  static let sliceReductions = 4000
+
+  /// Sets the process waiting for a message, with an optional deadline in milliseconds.
+  func suspend(_ p: Process, timeout: Int64?) {
+    p.status = .waiting
+    if let timeout {
+      let d = clock.now + max(timeout, 0)
+      p.deadline = d
+      timers.push(deadline: d, pid: p.pid)
+    } else {
+      p.deadline = nil
+    }
+  }
+
+  /// The live processes, oldest first.
+  var liveProcesses: [Process] {
+    processes.values.sorted { $0.pid.serial < $1.pid.serial }
+  }
+
+  public var processCount: Int { processes.count }
+}
+
+/// A first-in first-out queue of runnable processes.
+struct RunQueue {
+  private var items: [Process?] = []
+  private var head = 0
+
+  var isEmpty: Bool { head == items.count }
+
+  mutating func push(_ p: Process) { items.append(p) }
+
+  mutating func pushFront(_ p: Process) {
+    if head > 0 {
+      head -= 1
+      items[head] = p
+    } else {
+      items.insert(p, at: 0)
+    }
+  }
+
+  mutating func pop() -> Process? {
+    if head == items.count { return nil }
+    let p = items[head]
+    items[head] = nil
+    head += 1
+    if head == items.count {
+      items.removeAll(keepingCapacity: true)
+      head = 0
+    } else if head >= 4096 && head * 2 >= items.count {
+      items.removeFirst(head)
+      head = 0
+    }
+    return p
+  }
+}
+
+/// Pending timeouts, earliest first (a binary heap). Stale entries, whose process has
+/// since been woken by a message, are skipped when popped.
+struct TimerQueue {
+  private var heap: [(deadline: Int64, seq: UInt64, pid: Pid)] = []
+  private var seq: UInt64 = 0
+
+  mutating func push(deadline: Int64, pid: Pid) {
+    seq += 1
+    heap.append((deadline, seq, pid))
+    var i = heap.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      if less(heap[i], heap[parent]) {
+        heap.swapAt(i, parent)
+        i = parent
+      } else {
+        break
+      }
+    }
+  }
+
+  private func less(_ a: (deadline: Int64, seq: UInt64, pid: Pid), _ b: (deadline: Int64, seq: UInt64, pid: Pid))
+    -> Bool
+  {
+    a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq)
+  }
+
+  private mutating func popTop() -> (Int64, Pid)? {
+    guard let top = heap.first else { return nil }
+    let last = heap.removeLast()
+    if !heap.isEmpty {
+      heap[0] = last
+      var i = 0
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < heap.count && less(heap[l], heap[m]) { m = l }
+        if r < heap.count && less(heap[r], heap[m]) { m = r }
+        if m == i { break }
+        heap.swapAt(i, m)
+        i = m
+      }
+    }
+    return (top.deadline, top.pid)
+  }
+
+  /// The earliest timeout whose process still waits on it.
+  mutating func popDue(valid: (Pid, Int64) -> Bool) -> (Int64, Pid)? {
+    while let (d, pid) = popTop() {
+      if valid(pid, d) { return (d, pid) }
+    }
+    return nil
+  }
+}

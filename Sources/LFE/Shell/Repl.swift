@@ -1,0 +1,34 @@
+/// The read-eval-print loop over lines, as LFE's shell reads them: a prompt before each
+/// line read, lines gathered until they hold a whole form, only the first form of the
+/// gathered text evaluated (the rest of its last line is dropped, as LFE does).
+public struct Repl {
+  public let shell: Shell
+
+  public init(shell: Shell) { self.shell = shell }
+
+  /// Runs until `readLine` returns nil (end of input) or `(exit)` is evaluated.
+  /// `readLine` gets the prompt to show; `write` prints what the shell prints.
+  public func run(readLine: (String) -> String?, write: (String) -> Void) {
+    var buffer = ""
+    var line = 0
+    var firstLine = 1
+    while !shell.exitRequested {
+      guard let text = readLine(shell.profile.prompt) else { return }
+      line += 1
+      if buffer.isEmpty { firstLine = line }
+      buffer += text + "\n"
+      switch Shell.read(buffer, line: firstLine) {
+      case .incomplete:
+        continue
+      case .empty:
+        buffer = ""
+      case .error(let message):
+        write("** \(message)\n")
+        buffer = ""
+      case .form(let form, _):
+        buffer = ""
+        write(shell.evaluate(form))
+      }
+    }
+  }
+}

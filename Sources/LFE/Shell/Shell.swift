@@ -1,0 +1,414 @@
+/// An LFE shell session, as `lfe_shell`: forms are read, shell commands (`set`, `defun`,
+/// `c`, `flush`, ...) handled, and everything else evaluated in an evaluator process.
+///
+/// After each form the shell prints its value, then lets other processes run until all
+/// wait, printing what they print: the order published transcripts show. An error in
+/// the evaluator prints `** exception ...` and a new evaluator takes over: `(self)`
+/// changes and the old mailbox is gone, but shell variables and functions remain.
+public final class Shell {
+  public let runtime: Runtime
+  public var profile: Profile
+  /// Shell variables bound by `set` and the history variables `+`, `*`, ....
+  public private(set) var variables: [String: Term] = [:]
+  /// Functions typed at the prompt with `defun`.
+  var functions: [FunctionKey: FunctionCode] = [:]
+  var evaluator: Process? = nil
+  /// Whether `(exit)` was evaluated: the session should end.
+  public private(set) var exitRequested = false
+  private var formatter: ErrorFormatter { ErrorFormatter(atoms: runtime.atoms, pidStyle: profile.pidStyle) }
+
+  public init(runtime: Runtime, profile: Profile = .lfe2) {
+    self.runtime = runtime
+    self.profile = profile
+  }
+
+  var atoms: AtomTable { runtime.atoms }
+
+  /// The evaluator's pid: the shell process as LFE code sees it.
+  public var shellPid: Pid? { evaluator?.pid }
+
+  // MARK: Reading
+
+  /// What reading the start of some input found.
+  public enum ReadOutcome {
+    /// A whole form, and how much of the text it used (in UTF-8 bytes).
+    case form(Form, consumed: Int)
+    /// The text ends inside a form: more lines are needed.
+    case incomplete
+    /// Only whitespace and comments.
+    case empty
+    /// The text cannot be read; the message has the location.
+    case error(String)
+  }
+
+  /// Reads the first form of `text`, whose first line is `line` of its source.
+  public static func read(_ text: String, line: Int = 1) -> ReadOutcome {
+    var reader = Reader(text, line: line)
+    do {
+      guard let form = try reader.next() else { return .empty }
+      return .form(form, consumed: reader.byteOffset)
+    } catch {
+      if case .incomplete = error { return .incomplete }
+      return .error(error.message)
+    }
+  }
+
+  // MARK: Evaluating
+
+  /// Evaluates one form as typed at the prompt; returns everything the shell prints for
+  /// it: output of processes, compile messages, the value or the error.
+  @discardableResult
+  public func evaluate(_ form: Form) -> String {
+    runtime.output.resetOverflow()
+    runtime.stepBudget = runtime.limits.reductionsPerStep
+    handle(form)
+    settle()
+    var text = runtime.output.drain()
+    if runtime.output.overflowed {
+      text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the rest was dropped\n"
+    }
+    return text
+  }
+
+  /// Evaluates the first form in `source` (a line or lines typed at the prompt).
+  @discardableResult
+  public func evaluate(source: String, line: Int = 1) -> String {
+    switch Shell.read(source, line: line) {
+    case .form(let f, _): return evaluate(f)
+    case .empty: return ""
+    case .incomplete: return "** incomplete form\n"
+    case .error(let message): return "** \(message)\n"
+    }
+  }
+
+  private func write(_ s: String) { runtime.output.write(s) }
+
+  private func printValue(_ v: Term) {
+    write(Printer.shellValue(v, atoms: atoms, pidStyle: profile.pidStyle) + "\n")
+  }
+
+  /// Dispatches shell commands; everything else runs in the evaluator.
+  private func handle(_ form: Form) {
+    if let items = form.listElements, let head = items.first?.symbol {
+      let args = Array(items.dropFirst())
+      switch (head, args.count) {
+      case ("set", 2...):
+        return evaluateSet(args, form)
+      case ("defun", 2...):
+        return defineFunction(args, form)
+      case ("c", 1), ("c", 2):
+        return compileCommand(args[0], form)
+      case ("l", 1):
+        return compileCommand(args[0], form)
+      case ("regs", 0):
+        write(registeredTable())
+        return printValue(.ok)
+      case ("i", 0):
+        write(processTable())
+        return printValue(.ok)
+      case ("help", 0):
+        write(Shell.helpText)
+        return printValue(.ok)
+      case ("exit", 0):
+        exitRequested = true
+        return
+      case ("flush", 0):
+        return evaluateExpression(Form(.list([Form(.symbol("c:flush"), at: form.location)], tail: nil), at: form.location), form)
+      case ("pid", 3):
+        return evaluateExpression(Form(.list([Form(.symbol("c:pid"), at: form.location)] + args, tail: nil), at: form.location), form)
+      case ("p", 1), ("pp", 1):
+        return evaluateExpression(args[0], form, printWith: head)
+      default:
+        break
+      }
+    }
+    evaluateExpression(form, form)
+  }
+
+  /// Compiles `expr` as a function of no arguments and runs it in the evaluator.
+  private func evaluateExpression(_ expr: Form, _ form: Form, printWith: String? = nil) {
+    guard let code = compileShellFunction(body: [expr], at: form) else { return }
+    if let v = run(code) {
+      shiftHistory(form: form, value: v)
+      if printWith == "p" {
+        printValue(v)
+      } else {
+        printValue(v)
+      }
+    }
+  }
+
+  /// Compiles forms typed at the prompt; prints the error and returns nil if they do not compile.
+  private func compileShellFunction(body: [Form], at form: Form) -> FunctionCode? {
+    let eval = atoms.intern("lfe_eval")
+    let unit = CompileUnit(runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
+    let code = unit.newLambda(arity: 0, name: "-expr/0-")
+    let b = FunctionBuilder(unit: unit, code: code)
+    b.line = Int32(form.location.line)
+    do {
+      try b.compileBody(body, form, to: b.allocate(), tail: true)
+      b.finish()
+      return code
+    } catch {
+      write("** exception error: \(error.message)\n\n")
+      return nil
+    }
+  }
+
+  /// Runs `code` in the evaluator; returns its value, or nil after printing its error.
+  private func run(_ code: FunctionCode) -> Term? {
+    let p: Process
+    if let e = evaluator, e.status != .exited {
+      p = e
+      runtime.restart(p, with: code)
+    } else {
+      do {
+        p = try runtime.spawn(code, arguments: [], initialCall: (atoms.intern("lfe_shell"), atoms.intern("server"), 0))
+      } catch {
+        write(formatter.format(error))
+        return nil
+      }
+      p.isEvaluator = true
+      evaluator = p
+    }
+    var result: Term? = nil
+    var finished = false
+    runtime.exitObserver = { [unowned self] q in
+      guard q === p else { return }
+      finished = true
+      if let e = q.exception {
+        self.write(self.formatter.format(e))
+      } else if q.status == .exited {
+        self.write(self.formatter.format(Exception(.exit, q.exitReason)))
+      } else {
+        result = q.result
+      }
+      self.runtime.stop()
+    }
+    defer { runtime.exitObserver = nil }
+    while !finished {
+      let outcome = runtime.run()
+      if finished { break }
+      switch outcome {
+      case .stopped: continue
+      case .idle:
+        write("** the evaluator waits for a message that no process can send; it was stopped\n\n")
+        runtime.exitProcess(p, reason: .atom(.killed))
+        return nil
+      case .budgetSpent:
+        write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
+        runtime.exitProcess(p, reason: .atom(.killed))
+        return nil
+      }
+    }
+    return result
+  }
+
+  /// Lets other processes run until all wait (or the step's budget ends).
+  private func settle() {
+    runtime.exitObserver = nil
+    _ = runtime.run()
+    // An evaluator killed by a linked process between forms reports it, as LFE does.
+    if let e = evaluator, e.status == .exited {
+      if e.exception == nil, case .atom(let a) = e.exitReason, a != .normal || true {
+        if !reportedDeath.contains(e.pid) {
+          reportedDeath.insert(e.pid)
+          if !(e.exitReason == .atom(.killed) && killedByShell.contains(e.pid)) {
+            write(formatter.format(Exception(.exit, e.exitReason)))
+          }
+        }
+      }
+    }
+  }
+
+  private var reportedDeath: Set<Pid> = []
+  private var killedByShell: Set<Pid> = []
+
+  // MARK: Shell commands
+
+  private func shiftHistory(form: Form, value: Term) {
+    variables["+++"] = variables["++"]
+    variables["++"] = variables["+"]
+    variables["+"] = (try? literalOf(form)) ?? .empty
+    variables["***"] = variables["**"]
+    variables["**"] = variables["*"]
+    variables["*"] = value
+  }
+
+  private func literalOf(_ f: Form) throws -> Term {
+    let unit = CompileUnit(runtime: runtime, module: .lfe, topFunctions: [:], isShell: true)
+    let b = FunctionBuilder(unit: unit, code: FunctionCode(arity: 0, module: .lfe, name: .lfe, index: 0, uniq: 0))
+    return try b.literal(f)
+  }
+
+  /// `(set pattern expr)`: evaluates, matches, binds the pattern's variables.
+  private func evaluateSet(_ args: [Form], _ form: Form) {
+    let pattern = args[0]
+    let expr = args[args.count - 1]
+    var names = Set<String>()
+    collectPatternVariables(pattern, into: &names)
+    let ordered = names.sorted()
+    let loc = form.location
+    func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
+    func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
+    let valueName = " set-value"
+    var binding = [pattern]
+    if args.count == 3 { binding.append(args[1]) }
+    binding.append(sym(valueName))
+    let body = list([
+      sym("let"), list([list([sym(valueName), expr])]),
+      list([
+        sym("let"), list([list(binding)]),
+        list([sym("tuple"), sym(valueName), list([sym("tuple")] + ordered.map(sym))]),
+      ]),
+    ])
+    guard let code = compileShellFunction(body: [body], at: form), let r = run(code) else { return }
+    guard case .tuple(let t) = r, t.count == 2, case .tuple(let values) = t[1] else { return }
+    for (i, n) in ordered.enumerated() { variables[n] = values[i] }
+    shiftHistory(form: form, value: t[0])
+    printValue(t[0])
+  }
+
+  private func collectPatternVariables(_ p: Form, into names: inout Set<String>) {
+    switch p.node {
+    case .symbol(let s):
+      if s != "_" { names.insert(s) }
+    case .list(let items, let tail):
+      guard let h = items.first?.symbol else {
+        for i in items { collectPatternVariables(i, into: &names) }
+        return
+      }
+      if h == "quote" { return }
+      for i in items.dropFirst() { collectPatternVariables(i, into: &names) }
+      if let tail { collectPatternVariables(tail, into: &names) }
+      if !["tuple", "list", "cons", "=", "list*", "map", "binary", "backquote", "comma"].contains(h) {
+        collectPatternVariables(items[0], into: &names)
+      }
+    default:
+      break
+    }
+  }
+
+  /// `(defun name args body...)` at the prompt: a shell function.
+  private func defineFunction(_ args: [Form], _ form: Form) {
+    guard let name = args[0].symbol else {
+      write("** exception error: bad defun\n\n")
+      return
+    }
+    let eval = atoms.intern("lfe_eval")
+    let unit = CompileUnit(runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
+    let probe = FunctionBuilder(unit: unit, code: FunctionCode(arity: 0, module: eval, name: .lfe, index: 0, uniq: 0))
+    do {
+      let (arity, _) = try probe.parseDefinition(Array(args.dropFirst()), form)
+      let key = FunctionKey(atoms.intern(name), arity)
+      let code = unit.newLambda(arity: arity, name: name)
+      // The function may call itself (and earlier shell functions) by name.
+      unit.topFunctions[key] = code
+      try FunctionBuilder.compileTopLevel(unit: unit, code: code, body: Array(args.dropFirst()), form: form)
+      functions[key] = code
+      if profile.defunReturnsName {
+        printValue(.atom(key.name))
+      } else {
+        printValue(.fun(Fun(code: code, captured: [])))
+      }
+    } catch {
+      write("** exception error: \(error.message)\n\n")
+    }
+  }
+
+  /// `(c "name")`: compiles `name.lfe` from the workspace and loads it.
+  private func compileCommand(_ arg: Form, _ form: Form) {
+    var name: String
+    switch arg.node {
+    case .string(let s): name = s
+    case .symbol(let s): name = s
+    case .list(let items, nil) where items.count == 2 && items[0].symbol == "quote":
+      if case .string(let s) = items[1].node {
+        name = s
+      } else if let s = items[1].symbol {
+        name = s
+      } else {
+        return evaluateExpression(form, form)
+      }
+    default:
+      return evaluateExpression(form, form)
+    }
+    if name.hasSuffix(".lfe") { name = String(name.dropLast(4)) }
+    let file = name + ".lfe"
+    guard let source = runtime.readFile(file) else {
+      write("\(file):none: no such file or directory\n")
+      return printValue(.atom(.error))
+    }
+    do {
+      let result = try ModuleCompiler.compileAndLoad(source: source, file: file, runtime: runtime)
+      for w in result.warnings { write("\(file):\(w.location.line): Warning: \(w.message)\n") }
+      let value = Term.tuple([.atom(.module), .atom(atoms.intern(result.module))])
+      printValue(profile.compileValueIsList ? .list([value]) : value)
+    } catch {
+      for e in error.errors { write("\(file):\(e.location.line): \(e.message)\n") }
+      printValue(.atom(.error))
+    }
+  }
+
+  private func registeredTable() -> String {
+    var out = "\n** Registered procs on node nonode@nohost **\n"
+    out += "Name".padding(toLength: 24, withPad: " ", startingAt: 0) + "Pid".padding(toLength: 13, withPad: " ", startingAt: 0)
+    out += "Initial Call".padding(toLength: 34, withPad: " ", startingAt: 0) + "Reds Msgs\n"
+    let names = runtime.registered.keys.sorted { atoms.name($0) < atoms.name($1) }
+    for n in names {
+      guard let pid = runtime.registered[n], let p = runtime.process(pid) else { continue }
+      let call = "\(atoms.name(p.initialCall.0)):\(atoms.name(p.initialCall.1))/\(p.initialCall.2)"
+      out += atoms.name(n).padding(toLength: 24, withPad: " ", startingAt: 0)
+      out += "<0.\(pid.serial).0>".padding(toLength: 13, withPad: " ", startingAt: 0)
+      out += call.padding(toLength: 34, withPad: " ", startingAt: 0)
+      out += String(p.reductions).leftPadded(4) + " " + String(p.mailbox.count).leftPadded(4) + "\n"
+    }
+    out += "\n** Registered ports on node nonode@nohost **\nName                  Port\n"
+    return out
+  }
+
+  private func processTable() -> String {
+    var out = "Pid                   Initial Call                          Heap     Reds Msgs\n"
+    out += "Registered            Current Function                     Stack              \n"
+    for p in runtime.liveProcesses {
+      let call = "\(atoms.name(p.initialCall.0)):\(atoms.name(p.initialCall.1))/\(p.initialCall.2)"
+      out += "<0.\(p.pid.serial).0>".padding(toLength: 22, withPad: " ", startingAt: 0)
+      out += call.padding(toLength: 36, withPad: " ", startingAt: 0)
+      out += String(p.registerCapacity).leftPadded(6) + String(p.reductions).leftPadded(9)
+      out += String(p.mailbox.count).leftPadded(5) + "\n"
+      out += (p.registeredName.map { atoms.name($0) } ?? "").padding(toLength: 22, withPad: " ", startingAt: 0)
+      out += (p.status == .waiting ? "receive" : "running").padding(toLength: 36, withPad: " ", startingAt: 0)
+      out += String(p.frameCount).leftPadded(6) + "\n"
+    }
+    return out
+  }
+
+  static let helpText = """
+
+    LFE shell built-in functions
+
+    (c file)       -- compile and load code in <file>
+    (exit)         -- quit - shorthand for init:stop/0
+    (flush)        -- flush any messages sent to the shell
+    (help)         -- help info
+    (i)            -- information about the system
+    (l module)     -- load or reload module
+    (pid x y z)    -- convert x, y, z to a pid
+    (regs)         -- information about registered processes
+
+    LFE shell built-in commands
+
+    (set pattern expr) -- evaluate expr and match the result with pattern
+    (defun name (args) body) -- define a shell function
+
+    LFE shell built-in variables
+
+    + ++ +++       -- the three previous expressions
+    * ** ***       -- the values of the three previous expressions
+
+    """
+}
+
+extension String {
+  func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

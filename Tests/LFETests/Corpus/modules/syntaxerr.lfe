@@ -1,0 +1,5 @@
+(defmodule syntaxerr
+  (export (f 0)))
+
+(defun f ()
+  (+ 1 2)

@@ -1,0 +1,4 @@
+(defmodule unbound
+  (export (f 1)))
+
+(defun f (x) (+ x y))
