@@ -20,7 +20,8 @@ struct ReplCommand: ParsableCommand {
 
   func validate() throws {
     if Profile.named(profile) == nil {
-      throw ValidationError("unknown profile '\(profile)'; choose one of \(Profile.names.joined(separator: ", "))")
+      throw ValidationError(
+        "unknown profile '\(profile)'; choose one of \(Profile.names.joined(separator: ", "))")
     }
   }
 
@@ -48,7 +49,9 @@ struct ReplCommand: ParsableCommand {
 struct Workspace {
   let directory: URL
 
-  static var current: Workspace { Workspace(directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
+  static var current: Workspace {
+    Workspace(directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  }
 
   var read: (String) -> String? {
     let dir = directory

@@ -205,7 +205,7 @@ final class PrinterTests: XCTestCase {
     XCTAssertEqual(shell(.pid(Pid(serial: 79))), "#Pid<0.79.0>")
     XCTAssertEqual(shell(.pid(Pid(serial: 79)), .bare), "<0.79.0>")
     XCTAssertEqual(shell(list(.ref(Ref(serial: 5)), .pid(Pid(serial: 79)))), "(#Ref<0.0.0.5> #Pid<0.79.0>)")
-    let code = FunctionCode(arity: 1, module: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
+    let code = FunctionCode(arity: 1, module: atoms.intern("lfe_eval"), name: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
     XCTAssertEqual(shell(.fun(Fun(code: code, captured: []))), "#Fun<lfe_eval.37.68163543/1>")
     let ext = Fun(module: atoms.intern("lists"), function: atoms.intern("map"), arity: 2)
     XCTAssertEqual(shell(.fun(ext)), "(function lists map 2)")
@@ -415,7 +415,7 @@ final class PrinterTests: XCTestCase {
     XCTAssertEqual(erl(.float(-0.0)), "-0.0")
     let ext = Fun(module: atoms.intern("lists"), function: atoms.intern("map"), arity: 2)
     XCTAssertEqual(erl(.fun(ext)), "fun lists:map/2")
-    let code = FunctionCode(arity: 1, module: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
+    let code = FunctionCode(arity: 1, module: atoms.intern("lfe_eval"), name: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
     XCTAssertEqual(erl(.fun(Fun(code: code, captured: []))), "#Fun<lfe_eval.37.68163543>")
     XCTAssertEqual(
       erl(Term.list([.int(1), .float(1.0), a("c"), Term.string("s"), .tuple([a("x")])])), "[1,1.0,c,[115],{x}]")
@@ -669,5 +669,25 @@ final class PrinterTests: XCTestCase {
     XCTAssertTrue(lfe(term).hasSuffix(")"))
     XCTAssertFalse(pretty(term).isEmpty)
     XCTAssertFalse(shell(term).isEmpty)
+  }
+
+  /// Secondary threads get 512 KiB of stack by default; printing must fit in it.
+  func testDeepNestingOnASmallStack() {
+    var term = Term.empty
+    for _ in 0..<100_000 { term = .tuple([.cons(Cons(term, .empty))]) }
+    let done = expectation(description: "printed")
+    nonisolated(unsafe) let atoms = self.atoms
+    nonisolated(unsafe) let deep = term
+    let thread = Thread {
+      _ = Printer.erlang(deep, atoms: atoms)
+      _ = Printer.lfe(deep, atoms: atoms)
+      _ = Printer.erlangPretty(deep, atoms: atoms)
+      _ = Printer.shellValue(deep, atoms: atoms)
+      _ = Printer.lfePretty(deep, atoms: atoms)
+      done.fulfill()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    wait(for: [done], timeout: 60)
   }
 }

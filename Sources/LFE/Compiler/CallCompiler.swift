@@ -6,7 +6,9 @@ extension FunctionBuilder {
   ]
 
   /// `(name args...)`: a local or top-level function, an operator, or an auto-imported BIF.
-  func compileApplication(_ name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool)
+  func compileApplication(
+    _ name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool
+  )
     throws(CompileError)
   {
     let n = args.count
@@ -29,21 +31,27 @@ extension FunctionBuilder {
     if unit.isShell {
       // LFE's shell reports this when the form runs, not before.
       loadTerm(.tuple([.atom(key.name), .int(n)]), into: dest)
-      emit(.raiseError, constant(.atom(atoms.intern("undefined_function"))), dest, Int(ErrorShape.tagged.rawValue))
+      emit(
+        .raiseError, constant(.atom(atoms.intern("undefined_function"))), dest,
+        Int(ErrorShape.tagged.rawValue))
       return
     }
     throw error("function \(name)/\(n) undefined", f)
   }
 
   /// Calls a function known at compile time, passing its captured values after the arguments.
-  private func compileDirectCall(_ fn: LocalFunction, _ args: [Form], to dest: Int, tail: Bool)
+  private func compileDirectCall(
+    _ fn: LocalFunction, _ args: [Form], to dest: Int, tail: Bool
+  )
     throws(CompileError)
   {
     try scoped { () throws(CompileError) in
       let start = allocate(args.count + fn.captureNames.count)
       for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
       for (j, name) in fn.captureNames.enumerated() {
-        guard let r = variables[name] else { throw CompileError("internal: lost capture \(name)", at: SourceLocation(line: Int(line), column: 0)) }
+        guard let r = variables[name] else {
+          throw CompileError("internal: lost capture \(name)", at: SourceLocation(line: Int(line), column: 0))
+        }
         emit(.move, start + args.count + j, r)
       }
       let index = function(fn.code)
@@ -52,7 +60,9 @@ extension FunctionBuilder {
   }
 
   /// Arithmetic and comparison operators with their own instructions. False when `name` is not one.
-  private func compileOperator(_ name: String, _ args: [Form], _ f: Form, to dest: Int) throws(CompileError) -> Bool {
+  private func compileOperator(
+    _ name: String, _ args: [Form], _ f: Form, to dest: Int
+  ) throws(CompileError) -> Bool {
     switch name {
     case "+", "*":
       if args.isEmpty {
@@ -117,7 +127,9 @@ extension FunctionBuilder {
 
   /// A call to `module:name`: a native bound now when no LFE module can provide it,
   /// otherwise a remote call resolved when it runs.
-  func compileCall(module m: Atom, name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool)
+  func compileCall(
+    module m: Atom, name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool
+  )
     throws(CompileError)
   {
     let fa = atoms.intern(name)
@@ -128,7 +140,8 @@ extension FunctionBuilder {
     try scoped { () throws(CompileError) in
       let start = allocate(args.count)
       for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
-      if unit.runtime.modules[m] == nil || unit.runtime.modules[m]?.exports[FunctionKey(fa, args.count)] == nil,
+      if unit.runtime.modules[m] == nil
+        || unit.runtime.modules[m]?.exports[FunctionKey(fa, args.count)] == nil,
         let body = unit.runtime.natives[mfa]
       {
         emit(.callNative, dest, start, nativeSlot(m, fa, args.count, body))
@@ -236,7 +249,9 @@ extension FunctionBuilder {
       }
       guard let first = cs.first else { throw error("match-lambda needs clauses", f) }
       arity = first.patterns.count
-      if cs.contains(where: { $0.patterns.count != arity }) { throw error("match-lambda clauses differ in arity", f) }
+      if cs.contains(where: { $0.patterns.count != arity }) {
+        throw error("match-lambda clauses differ in arity", f)
+      }
       clauses = cs
     }
     let captured = captures(of: clauses.flatMap { $0.patterns + $0.guards + $0.body })
@@ -287,7 +302,8 @@ extension FunctionBuilder {
     b.localFunctions = functions
     let end = b.newLabel()
     let noMatch = b.newLabel()
-    try b.compileClauses(clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+    try b.compileClauses(
+      clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
     b.place(noMatch)
     b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
     b.place(end)
@@ -299,10 +315,14 @@ extension FunctionBuilder {
     guard let first = parts.first, let firstItems = first.listElements else {
       throw error("bad function definition", f)
     }
-    let isMultiClause = firstItems.first.map { $0.listElements != nil } ?? false
+    let isMultiClause =
+      firstItems.first.map { $0.listElements != nil } ?? false
       && !firstItems.isEmpty && parts.allSatisfy { $0.listElements?.first?.listElements != nil }
     if !isMultiClause {
-      return (firstItems.count, [Clause(patterns: firstItems, guards: [], body: Array(parts.dropFirst()), location: f.location)])
+      return (
+        firstItems.count,
+        [Clause(patterns: firstItems, guards: [], body: Array(parts.dropFirst()), location: f.location)]
+      )
     }
     var clauses: [Clause] = []
     for c in parts {
@@ -318,7 +338,9 @@ extension FunctionBuilder {
 
   /// `(flet ((f (x) ...) ...) body)` and `fletrec`: functions lifted to take their
   /// captured variables as extra arguments.
-  func compileLocalFunctions(_ args: [Form], _ f: Form, recursive: Bool, to dest: Int, tail: Bool)
+  func compileLocalFunctions(
+    _ args: [Form], _ f: Form, recursive: Bool, to dest: Int, tail: Bool
+  )
     throws(CompileError)
   {
     guard let defs = args.first?.listElements else { throw error("bad local function definitions", f) }
@@ -345,11 +367,13 @@ extension FunctionBuilder {
       let outerFunctions = localFunctions
       var groupCaptures: [String] = []
       if recursive {
-        groupCaptures = captures(of: parsed.flatMap { $0.clauses.flatMap { $0.patterns + $0.guards + $0.body } })
+        groupCaptures = captures(
+          of: parsed.flatMap { $0.clauses.flatMap { $0.patterns + $0.guards + $0.body } })
       }
       var defined: [(LocalKey, LocalFunction, [Clause], [String])] = []
       for p in parsed {
-        let plain = recursive ? groupCaptures : captures(of: p.clauses.flatMap { $0.patterns + $0.guards + $0.body })
+        let plain =
+          recursive ? groupCaptures : captures(of: p.clauses.flatMap { $0.patterns + $0.guards + $0.body })
         var hidden: [String] = []
         for v in plain {
           if v.hasPrefix(" ") {
@@ -361,7 +385,11 @@ extension FunctionBuilder {
           }
         }
         let code = unit.newLambda(arity: p.arity, name: p.name)
-        defined.append((LocalKey(name: p.name, arity: p.arity), LocalFunction(code: code, captureNames: hidden), p.clauses, plain))
+        defined.append(
+          (
+            LocalKey(name: p.name, arity: p.arity), LocalFunction(code: code, captureNames: hidden),
+            p.clauses, plain
+          ))
       }
       var inside = outerFunctions
       if recursive { for d in defined { inside[d.0] = d.1 } }
@@ -378,7 +406,8 @@ extension FunctionBuilder {
   }
 
   private func buildLifted(
-    _ code: FunctionCode, clauses: [Clause], plain: [String], hidden: [String], functions: [LocalKey: LocalFunction]
+    _ code: FunctionCode, clauses: [Clause], plain: [String], hidden: [String],
+    functions: [LocalKey: LocalFunction]
   ) throws(CompileError) {
     code.captureCount = plain.count
     let b = FunctionBuilder(unit: unit, code: code)
@@ -391,7 +420,8 @@ extension FunctionBuilder {
     b.localFunctions = functions
     let end = b.newLabel()
     let noMatch = b.newLabel()
-    try b.compileClauses(clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+    try b.compileClauses(
+      clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
     b.place(noMatch)
     b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
     b.place(end)
@@ -407,7 +437,9 @@ extension FunctionBuilder {
     var catchClauses: [Clause]? = nil
     var after: [Form]? = nil
     for part in args.dropFirst() {
-      guard let items = part.listElements, let h = items.first?.symbol else { throw error("bad try section", part) }
+      guard let items = part.listElements, let h = items.first?.symbol else {
+        throw error("bad try section", part)
+      }
       var cs: [Clause] = []
       switch h {
       case "case":
@@ -451,7 +483,8 @@ extension FunctionBuilder {
       place(caught)
       if let catchClauses {
         let rethrow = newLabel()
-        try compileClauses(catchClauses, subjects: [exception], to: dest, tail: false, end: end, noMatch: rethrow)
+        try compileClauses(
+          catchClauses, subjects: [exception], to: dest, tail: false, end: end, noMatch: rethrow)
         place(rethrow)
       }
       reraise(exception)
@@ -495,12 +528,23 @@ extension FunctionBuilder {
       place(caught)
       let start = allocate()
       emit(.move, start, exception)
-      emit(.callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("catch-value"), 1))
+      emit(
+        .callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("catch-value"), 1))
       place(end)
     }
   }
 
   // MARK: Binaries
+
+  private func isSegmentSpec(_ f: Form) -> Bool {
+    let specs: Set<String> = [
+      "integer", "float", "binary", "bytes", "bitstring", "bits", "utf8", "utf16", "utf32", "signed",
+      "unsigned",
+      "big", "little", "native",
+    ]
+    if let s = f.symbol { return specs.contains(s) }
+    return f.head == "size" || f.head == "unit"
+  }
 
   /// `(binary seg ...)`: each segment a value, or `(value type-or-size ...)`.
   func compileBinary(_ segments: [Form], _ f: Form, to dest: Int) throws(CompileError) {
@@ -511,8 +555,10 @@ extension FunctionBuilder {
       for seg in segments.reversed() {
         var valueForm = seg
         var spec: [Term] = []
-        if let parts = seg.listElements, parts.count >= 2, !(parts[0].symbol.map { MacroExpander.coreForms.contains($0) } ?? false),
-          parts[0].symbol == nil || parts.dropFirst().allSatisfy({ $0.symbol != nil || $0.head == "size" })
+        // A segment is `(value spec ...)` unless it is an expression: a call whose head
+        // is a symbol and whose rest are not all specs.
+        if let parts = seg.listElements, !parts.isEmpty,
+          parts[0].symbol == nil || (parts.count >= 2 && parts.dropFirst().allSatisfy({ isSegmentSpec($0) }))
         {
           valueForm = parts[0]
           for p in parts.dropFirst() {
@@ -532,7 +578,8 @@ extension FunctionBuilder {
       }
       let start = allocate()
       emit(.move, start, acc)
-      emit(.callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("build-binary"), 1))
+      emit(
+        .callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("build-binary"), 1))
     }
   }
 }

@@ -18,8 +18,10 @@ final class CompileUnit {
   private var funCounter = 0
   private var uniqueNames = 0
 
-  init(runtime: Runtime, module: Atom, topFunctions: [FunctionKey: FunctionCode], isShell: Bool,
-       shellVariables: [String: Term] = [:]) {
+  init(
+    runtime: Runtime, module: Atom, topFunctions: [FunctionKey: FunctionCode], isShell: Bool,
+    shellVariables: [String: Term] = [:]
+  ) {
     self.runtime = runtime
     self.module = module
     self.topFunctions = topFunctions

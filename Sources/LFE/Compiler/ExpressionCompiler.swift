@@ -24,6 +24,20 @@ extension FunctionBuilder {
     case .binarySegments(let segs):
       try compileBinary(segs, f, to: dest)
     case .list(let items, let dotted):
+      if f.bracketed && !items.isEmpty {
+        // [a b . c] builds the list of its evaluated elements.
+        try scoped { () throws(CompileError) in
+          let acc = allocate()
+          let item = allocate()
+          if let dotted { try compile(dotted, to: acc, tail: false) } else { loadTerm(.empty, into: acc) }
+          for a in items.reversed() {
+            try compile(a, to: item, tail: false)
+            emit(.makeCons, acc, item, acc)
+          }
+          emit(.move, dest, acc)
+        }
+        break
+      }
       if dotted != nil { throw error("dotted list is not an expression", f) }
       if items.isEmpty {
         loadTerm(.empty, into: dest)
@@ -62,7 +76,8 @@ extension FunctionBuilder {
       throw error("illegal function call: \(items[0])", f)
     }
     let args = Array(items.dropFirst())
-    if !MacroExpander.coreForms.contains(head), localFunctions[LocalKey(name: head, arity: args.count)] == nil,
+    if !MacroExpander.coreForms.contains(head),
+      localFunctions[LocalKey(name: head, arity: args.count)] == nil,
       let expanded = try unit.expander.expandOnce(f)
     {
       return try compile(expanded, to: dest, tail: tail)
@@ -151,8 +166,9 @@ extension FunctionBuilder {
       }
     case "mref", "map-get":
       guard args.count == 2 else { throw error("\(head) takes a map and a key", f) }
-      return try compileCall(module: atoms.intern("maps"), name: "get", [args[1], args[0]], f, to: dest, tail: tail)
-    case "fun":
+      return try compileCall(
+        module: atoms.intern("maps"), name: "get", [args[1], args[0]], f, to: dest, tail: tail)
+    case "fun", "function":
       try compileFunRef(args, f, to: dest)
     case "!", "send":
       guard args.count == 2 else { throw error("! takes a destination and a message", f) }
@@ -224,7 +240,9 @@ extension FunctionBuilder {
   // MARK: Conditionals
 
   private func compileIf(_ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
-    guard args.count == 2 || args.count == 3 else { throw error("if takes a test, a then and an optional else", f) }
+    guard args.count == 2 || args.count == 3 else {
+      throw error("if takes a test, a then and an optional else", f)
+    }
     let elseLabel = newLabel()
     let end = newLabel()
     try compileTest(args[0], falseLabel: elseLabel, nonBoolean: 1)
@@ -286,7 +304,9 @@ extension FunctionBuilder {
     }
   }
 
-  private func compileShortCircuit(_ isAnd: Bool, _ args: [Form], _ f: Form, to dest: Int, tail: Bool)
+  private func compileShortCircuit(
+    _ isAnd: Bool, _ args: [Form], _ f: Form, to dest: Int, tail: Bool
+  )
     throws(CompileError)
   {
     if args.isEmpty {
@@ -352,8 +372,10 @@ extension FunctionBuilder {
 
   /// Matches clauses against the values in `subjects`; runs the first that matches.
   /// Falls through to `noMatch` when none does.
-  func compileClauses(_ clauses: [Clause], subjects: [Int], to dest: Int, tail: Bool, end: Int, noMatch: Int,
-                      beforeBody: (() -> Void)? = nil) throws(CompileError) {
+  func compileClauses(
+    _ clauses: [Clause], subjects: [Int], to dest: Int, tail: Bool, end: Int, noMatch: Int,
+    beforeBody: (() -> Void)? = nil
+  ) throws(CompileError) {
     for clause in clauses {
       let next = newLabel()
       try scoped { () throws(CompileError) in

@@ -66,7 +66,9 @@ final class FunctionBuilder {
 
   @discardableResult
   func emit(_ op: Opcode, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) -> Int {
-    instructions.append(Instruction(op, Int32(truncatingIfNeeded: a), Int32(truncatingIfNeeded: b), Int32(truncatingIfNeeded: c)))
+    instructions.append(
+      Instruction(
+        op, Int32(truncatingIfNeeded: a), Int32(truncatingIfNeeded: b), Int32(truncatingIfNeeded: c)))
     lines.append(line)
     return instructions.count - 1
   }

@@ -12,7 +12,7 @@ struct MacroExpander {
     "map-get", "map-set", "map-update",
     "lambda", "match-lambda", "let", "let-function", "letrec-function", "flet", "fletrec", "progn",
     "if", "case", "receive", "catch", "try", "funcall", "call", "fun", "andalso", "orelse",
-    "set", "define-function", "apply", "!", "send",
+    "set", "define-function", "apply", "!", "send", "function",
   ]
 
   /// Expands the head of `form` until it is not a macro call. Returns nil when `form` is
@@ -27,7 +27,7 @@ struct MacroExpander {
 
     // (m:f args) calls a function in another module.
     if let colon = head.firstIndex(of: ":"), head.count > 2, colon != head.startIndex,
-      head.index(after: colon) != head.endIndex, !head.hasPrefix(":")
+      head.index(after: colon) != head.endIndex, head != "=:=", !head.hasPrefix("=")
     {
       let m = String(head[..<colon])
       let f = String(head[head.index(after: colon)...])
@@ -54,12 +54,6 @@ struct MacroExpander {
       return list([sym("progn")] + args)
     case "cond":
       return try expandCond(args, at: loc)
-    case "when", "unless":
-      guard let test = args.first else { throw CompileError("bad \(head)", at: loc) }
-      let body = list([sym("progn")] + args.dropFirst())
-      return head == "when"
-        ? list([sym("if"), test, body, quote(sym("false"))])
-        : list([sym("if"), test, quote(sym("false")), body])
     case "list*":
       guard let last = args.last else { throw CompileError("list* needs arguments", at: loc) }
       return args.dropLast().reversed().reduce(last) { acc, x in list([sym("cons"), x, acc]) }
@@ -152,18 +146,32 @@ struct MacroExpander {
       if items.count == 2, tail == nil, let h = items[0].symbol {
         if h == "comma" { return items[1] }
         if h == "backquote" {
-          return list([sym("list"), list([sym("quote"), sym("backquote")]), try expandBackquote(items[1], depth: depth)])
+          return list([
+            sym("list"), list([sym("quote"), sym("backquote")]), try expandBackquote(items[1], depth: depth),
+          ])
         }
       }
-      var result: Form = try tail.map { t throws(CompileError) in try expandBackquote(t, depth: depth) }
+      var items = items
+      var tail = tail
+      // `(a . ,b)` reads as `(a comma b)`: the unquoted tail.
+      if tail == nil, items.count >= 2, items[items.count - 2].symbol == "comma" {
+        tail = Form(.list([items[items.count - 2], items[items.count - 1]], tail: nil), at: loc)
+        items.removeLast(2)
+      }
+      var result: Form =
+        try tail.map { t throws(CompileError) in try expandBackquote(t, depth: depth) }
         ?? list([sym("quote"), list([])])
       for item in items.reversed() {
         if item.head == "comma-at", let parts = item.listElements, parts.count == 2 {
-          let resultIsEmpty = result.head == "quote" && result.listElements?.last?.listElements?.isEmpty == true
+          let resultIsEmpty =
+            result.head == "quote" && result.listElements?.last?.listElements?.isEmpty == true
           if resultIsEmpty {
             result = parts[1]
           } else {
-            result = list([sym("call"), list([sym("quote"), sym("erlang")]), list([sym("quote"), sym("++")]), parts[1], result])
+            result = list([
+              sym("call"), list([sym("quote"), sym("erlang")]), list([sym("quote"), sym("++")]), parts[1],
+              result,
+            ])
           }
         } else {
           result = list([sym("cons"), try expandBackquote(item, depth: depth), result])

@@ -15,14 +15,16 @@ public enum ModuleCompiler {
   }
 
   /// Compiles `source` (the text of `file`) and loads it into `runtime`.
-  public static func compileAndLoad(source: String, file: String, runtime: Runtime) throws(Failure) -> Success {
+  public static func compileAndLoad(source: String, file: String, runtime: Runtime) throws(Failure) -> Success
+  {
     let forms: [Form]
     do {
       forms = try Reader.readAll(source)
     } catch {
       throw Failure(errors: [CompileError(error.message, at: error.location)], warnings: [])
     }
-    guard let first = forms.first, first.head == "defmodule", let header = first.listElements, header.count >= 2,
+    guard let first = forms.first, first.head == "defmodule", let header = first.listElements,
+      header.count >= 2,
       let name = header[1].symbol
     else {
       let loc = forms.first?.location ?? SourceLocation(line: 1, column: 1)
@@ -41,7 +43,8 @@ public enum ModuleCompiler {
       for e in items.dropFirst() {
         if e.symbol == "all" {
           exportAll = true
-        } else if let pair = e.listElements, pair.count == 2, let f = pair[0].symbol, case .integer(let n) = pair[1].node,
+        } else if let pair = e.listElements, pair.count == 2, let f = pair[0].symbol,
+          case .integer(let n) = pair[1].node,
           let arity = Int(exactly: n)
         {
           exported.append((FunctionKey(atoms.intern(f), arity), e.location))
@@ -66,7 +69,8 @@ public enum ModuleCompiler {
           errors.append(CompileError("bad defun", at: form.location))
           continue
         }
-        let probe = FunctionBuilder(unit: unit, code: FunctionCode(arity: 0, module: moduleAtom, name: .undefined, index: 0, uniq: 0))
+        let probe = FunctionBuilder(
+          unit: unit, code: FunctionCode(arity: 0, module: moduleAtom, name: .undefined, index: 0, uniq: 0))
         let arity: Int
         do {
           arity = try probe.parseDefinition(Array(items.dropFirst(2)), form).arity
@@ -91,7 +95,8 @@ public enum ModuleCompiler {
     }
     var codes: [FunctionKey: FunctionCode] = [:]
     for (i, (key, _, _)) in definitions.enumerated() {
-      let code = FunctionCode(arity: key.arity, module: moduleAtom, name: key.name, index: i, uniq: runtime.makeFunUniq())
+      let code = FunctionCode(
+        arity: key.arity, module: moduleAtom, name: key.name, index: i, uniq: runtime.makeFunUniq())
       runtime.keep(code)
       codes[key] = code
     }
@@ -108,7 +113,8 @@ public enum ModuleCompiler {
 
     for (key, loc) in exported where codes[key] == nil {
       _ = loc
-      errors.append(CompileError("function \(atoms.name(key.name))/\(key.arity) undefined", at: first.location))
+      errors.append(
+        CompileError("function \(atoms.name(key.name))/\(key.arity) undefined", at: first.location))
     }
     if !errors.isEmpty { throw Failure(errors: errors, warnings: []) }
 
@@ -137,14 +143,17 @@ public enum ModuleCompiler {
 
 extension FunctionBuilder {
   /// Compiles a `defun` body into `code`, which takes its arguments in r0 ..< arity.
-  static func compileTopLevel(unit: CompileUnit, code: FunctionCode, body: [Form], form: Form) throws(CompileError) {
+  static func compileTopLevel(
+    unit: CompileUnit, code: FunctionCode, body: [Form], form: Form
+  ) throws(CompileError) {
     let b = FunctionBuilder(unit: unit, code: code)
     b.line = Int32(form.location.line)
     let (_, clauses) = try b.parseDefinition(body, form)
     _ = b.allocate(code.arity)
     let end = b.newLabel()
     let noMatch = b.newLabel()
-    try b.compileClauses(clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+    try b.compileClauses(
+      clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
     b.place(noMatch)
     b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
     b.place(end)

@@ -20,6 +20,10 @@ extension FunctionBuilder {
     case .binarySegments:
       throw error("binary patterns with segments are not supported yet", p)
     case .list(let items, let tail):
+      if p.bracketed {
+        try matchList(items, tail: tail, subject: subject, fail: fail, bound: &bound)
+        return
+      }
       if tail != nil { throw error("dotted list in a pattern; use (cons h t)", p) }
       guard let head = items.first?.symbol else {
         if items.isEmpty {
@@ -95,7 +99,9 @@ extension FunctionBuilder {
     refer(fail, field: 2)
   }
 
-  private func matchList(_ elements: [Form], tail: Form?, subject: Int, fail: Int, bound: inout [String: Int])
+  private func matchList(
+    _ elements: [Form], tail: Form?, subject: Int, fail: Int, bound: inout [String: Int]
+  )
     throws(CompileError)
   {
     var cur = subject

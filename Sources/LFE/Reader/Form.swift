@@ -35,6 +35,8 @@ public struct Form: CustomStringConvertible {
 
   public var node: Node
   public var location: SourceLocation
+  /// Written with `[ ]`: LFE evaluates `[a b]` as the list of a and b, where `(a b)` is a call.
+  public var bracketed = false
 
   public init(_ node: Node, at location: SourceLocation) {
     self.node = node

@@ -131,20 +131,28 @@ public struct Reader {
     }
   }
 
+  private static func closeList(
+    _ items: [Form], tail: Form?, at start: SourceLocation
+  ) throws(ReadError) -> Form {
+    guard var tail else { return Form(.list(items, tail: nil), at: start) }
+    // `(a . (b c))` is the list `(a b c)` and `(a . ())` is `(a)`, as in LFE.
+    var items = items
+    while case .list(let more, let next) = tail.node {
+      items += more
+      guard let next else { return Form(.list(items, tail: nil), at: start) }
+      tail = next
+    }
+    return Form(.list(items, tail: tail), at: start)
+  }
+
   private static func close(
     _ opener: Token.Opener, _ items: [Form], tail: Form?, at start: SourceLocation
   ) throws(ReadError) -> Form {
     switch opener {
     case .paren, .bracket:
-      guard var tail else { return Form(.list(items, tail: nil), at: start) }
-      // `(a . (b c))` is the list `(a b c)` and `(a . ())` is `(a)`, as in LFE.
-      var items = items
-      while case .list(let more, let next) = tail.node {
-        items += more
-        guard let next else { return Form(.list(items, tail: nil), at: start) }
-        tail = next
-      }
-      return Form(.list(items, tail: tail), at: start)
+      var list = try closeList(items, tail: tail, at: start)
+      list.bracketed = opener == .bracket
+      return list
     case .tuple:
       return Form(.tuple(items), at: start)
     case .map:

@@ -3,7 +3,8 @@ import BigInt
 /// `error`, `exit` and `throw`, and the helpers the compiler and shell call.
 enum ControlNatives {
   /// Marks an exception raised on purpose, so the shell prints no `in (...)` line for it.
-  private static func raised(_ kind: Exception.Kind, _ reason: Term, _ name: Atom, _ arity: Int) -> Exception {
+  private static func raised(_ kind: Exception.Kind, _ reason: Term, _ name: Atom, _ arity: Int) -> Exception
+  {
     var e = Exception(kind, reason)
     e.stack = [StackEntry(module: .erlang, function: name, arguments: nil, arity: arity)]
     return e
@@ -51,7 +52,9 @@ enum ControlNatives {
     guard let segs = segments.listElements else { throw Exception.badarg }
     var bytes: [UInt8] = []
     for seg in segs {
-      guard case .tuple(let t) = seg, t.count == 2, let spec = t[1].listElements else { throw Exception.badarg }
+      guard case .tuple(let t) = seg, t.count == 2, let spec = t[1].listElements else {
+        throw Exception.badarg
+      }
       var size: Int? = nil
       var type = "integer"
       for s in spec {
@@ -73,7 +76,8 @@ enum ControlNatives {
           x >>= 8
         }
         bytes += chunk.reversed()
-      case (.float, _), (_, "float") where v.isNumber:
+      case (.float, _),
+        (_, "float") where v.isNumber:
         let f = (try? Arith.operandDouble(v)) ?? 0
         bytes += withUnsafeBytes(of: f.bitPattern.bigEndian) { Array($0) }
       case (.cons, _), (.empty, _):

@@ -28,7 +28,8 @@ extension Runtime {
     }
 
     /// Pushes a frame for `callee` whose window starts at absolute register `newBase`.
-    @inline(__always) func enter(_ callee: Unmanaged<FunctionCode>, newBase: Int, dest: Int) throws(Exception) {
+    @inline(__always) func enter(_ callee: Unmanaged<FunctionCode>, newBase: Int, dest: Int) throws(Exception)
+    {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
       if newBase + size > p.registerCapacity {
         if newBase + size > limits.registers { throw Exception.error(.atom(.systemLimit)) }
@@ -254,7 +255,8 @@ extension Runtime {
               return reds
             }
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
-            shiftArguments(from: Int(ins.b), count: callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount })
+            shiftArguments(
+              from: Int(ins.b), count: callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount })
             try replace(callee)
 
           case .callRemote, .tailCallRemote:
@@ -280,9 +282,11 @@ extension Runtime {
             case .native(let body):
               let r: Term
               do {
-                r = try body(nativeContext, UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
+                r = try body(
+                  nativeContext, UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
               } catch {
-                throw annotate(error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
+                throw annotate(
+                  error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
               }
               if ins.op == .callRemote {
                 regs[Int(ins.a)] = r
@@ -296,7 +300,8 @@ extension Runtime {
               do {
                 r = try body(self, p, UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
               } catch {
-                throw annotate(error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
+                throw annotate(
+                  error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
               }
               if p.status != .runnable { return reds }
               regs = p.registers + base
@@ -358,7 +363,7 @@ extension Runtime {
               let target = resolve(m, fname, n)
               try dispatch(
                 target, m, fname, argStart: argStart, argc: n, dest: Int(ins.a), tail: ins.op == .tailCallFun,
-                p: p, regs: &regs, base: base, enter: enter, replace: replace, shift: shiftArguments)
+                p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
               if p.status != .runnable { return reds }
               if case .code = target {
               } else if ins.op == .tailCallFun {
@@ -439,7 +444,7 @@ extension Runtime {
             let target = resolve(ma, fa, args.count)
             try dispatch(
               target, ma, fa, argStart: argStart, argc: args.count, dest: Int(ins.a), tail: tail,
-              p: p, regs: &regs, base: base, enter: enter, replace: replace, shift: shiftArguments)
+              p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
             if p.status != .runnable { return reds }
             if case .code = target {
             } else if tail {
@@ -642,11 +647,12 @@ extension Runtime {
   @inline(__always)
   func dispatch(
     _ target: ImportTarget, _ m: Atom, _ f: Atom, argStart: Int, argc: Int, dest: Int, tail: Bool,
-    p: Process, regs: inout UnsafeMutablePointer<Term>, base: Int,
+    p: Process, base: Int,
     enter: (Unmanaged<FunctionCode>, Int, Int) throws(Exception) -> Void,
     replace: (Unmanaged<FunctionCode>) throws(Exception) -> Void,
     shift: (Int, Int) -> Void
   ) throws(Exception) {
+    var regs = p.registers + base
     switch target {
     case .code(let callee):
       if tail {
@@ -709,7 +715,9 @@ extension Runtime {
     return e
   }
 
-  func annotate(_ e: Exception, _ m: Atom, _ f: Atom, _ args: UnsafeMutablePointer<Term>, _ n: Int) -> Exception {
+  func annotate(
+    _ e: Exception, _ m: Atom, _ f: Atom, _ args: UnsafeMutablePointer<Term>, _ n: Int
+  ) -> Exception {
     if !e.stack.isEmpty || e.rethrown { return e }
     return annotate(e, m, f, Array(UnsafeBufferPointer(start: args, count: n)))
   }

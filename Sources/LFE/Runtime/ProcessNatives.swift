@@ -181,7 +181,8 @@ extension Runtime {
 
   /// A process that sends `message` to `dest` after `ms` milliseconds (erlang:send_after).
   func sendAfter(_ ms: Int, _ dest: Term, _ message: Term) throws(Exception) -> Ref {
-    let q = try spawn(sendAfterStub, arguments: [.int(ms), dest, message], initialCall: (.erlang, .timeout, 3))
+    let q = try spawn(
+      sendAfterStub, arguments: [.int(ms), dest, message], initialCall: (.erlang, .timeout, 3))
     _ = q
     return makeRef()
   }

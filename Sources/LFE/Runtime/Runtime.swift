@@ -83,7 +83,9 @@ public final class Runtime {
   // MARK: Processes
 
   /// Starts a process running `entry` with `arguments`; it waits in the run queue.
-  func spawn(_ entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)) throws(Exception)
+  func spawn(
+    _ entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)
+  ) throws(Exception)
     -> Process
   {
     if processes.count >= limits.processes {
@@ -379,7 +381,9 @@ struct TimerQueue {
     }
   }
 
-  private func less(_ a: (deadline: Int64, seq: UInt64, pid: Pid), _ b: (deadline: Int64, seq: UInt64, pid: Pid))
+  private func less(
+    _ a: (deadline: Int64, seq: UInt64, pid: Pid), _ b: (deadline: Int64, seq: UInt64, pid: Pid)
+  )
     -> Bool
   {
     a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq)

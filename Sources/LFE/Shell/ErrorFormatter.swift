@@ -17,7 +17,9 @@ struct ErrorFormatter {
     var out = "** exception \(cls): \(e.kind == .error ? describe(e.reason) : value(e.reason))\n"
     if let top = e.stack.first, let args = top.arguments {
       out += "  in (\(atoms.name(top.module)) : \(atomText(top.function))"
-      for a in args { out += " " + value(a) }
+      for a in args {
+        out += " " + Printer.lfePretty(a, atoms: atoms, pidStyle: pidStyle, depth: 30, lineLength: 10_000)
+      }
       out += ")\n"
     }
     return out + "\n"
@@ -57,7 +59,8 @@ struct ErrorFormatter {
         }
         return value(reason)
       case "badarity":
-        if case .tuple(let fa) = t[1], fa.count == 2, case .fun(let f) = fa[0], let args = fa[1].listElements {
+        if case .tuple(let fa) = t[1], fa.count == 2, case .fun(let f) = fa[0], let args = fa[1].listElements
+        {
           return "interpreted function with arity \(f.arity) called with \(countWords(args.count))"
         }
         return value(reason)
@@ -69,8 +72,10 @@ struct ErrorFormatter {
   }
 
   private func countWords(_ n: Int) -> String {
-    let words = ["no arguments", "one argument", "two arguments", "three arguments", "four arguments",
-                 "five arguments", "six arguments"]
+    let words = [
+      "no arguments", "one argument", "two arguments", "three arguments", "four arguments",
+      "five arguments", "six arguments",
+    ]
     return n < words.count ? words[n] : "\(n) arguments"
   }
 }

@@ -17,9 +17,12 @@ public struct Profile: Equatable, Sendable {
     self.defunReturnsName = defunReturnsName
   }
 
-  public static let lfe2 = Profile(prompt: "lfe> ", pidStyle: .tagged, compileValueIsList: true, defunReturnsName: true)
-  public static let lfe1 = Profile(prompt: "lfe> ", pidStyle: .bare, compileValueIsList: false, defunReturnsName: true)
-  public static let classic = Profile(prompt: "> ", pidStyle: .bare, compileValueIsList: false, defunReturnsName: false)
+  public static let lfe2 = Profile(
+    prompt: "lfe> ", pidStyle: .tagged, compileValueIsList: true, defunReturnsName: true)
+  public static let lfe1 = Profile(
+    prompt: "lfe> ", pidStyle: .bare, compileValueIsList: false, defunReturnsName: true)
+  public static let classic = Profile(
+    prompt: "> ", pidStyle: .bare, compileValueIsList: false, defunReturnsName: false)
 
   /// A preset by name: `lfe2`, `lfe1` or `classic`.
   public static func named(_ name: String) -> Profile? {

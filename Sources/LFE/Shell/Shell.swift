@@ -113,9 +113,11 @@ public final class Shell {
         exitRequested = true
         return
       case ("flush", 0):
-        return evaluateExpression(Form(.list([Form(.symbol("c:flush"), at: form.location)], tail: nil), at: form.location), form)
+        return evaluateExpression(
+          Form(.list([Form(.symbol("c:flush"), at: form.location)], tail: nil), at: form.location), form)
       case ("pid", 3):
-        return evaluateExpression(Form(.list([Form(.symbol("c:pid"), at: form.location)] + args, tail: nil), at: form.location), form)
+        return evaluateExpression(
+          Form(.list([Form(.symbol("c:pid"), at: form.location)] + args, tail: nil), at: form.location), form)
       case ("p", 1), ("pp", 1):
         return evaluateExpression(args[0], form, printWith: head)
       default:
@@ -141,7 +143,8 @@ public final class Shell {
   /// Compiles forms typed at the prompt; prints the error and returns nil if they do not compile.
   private func compileShellFunction(body: [Form], at form: Form) -> FunctionCode? {
     let eval = atoms.intern("lfe_eval")
-    let unit = CompileUnit(runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
+    let unit = CompileUnit(
+      runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
     let code = unit.newLambda(arity: 0, name: "-expr/0-")
     let b = FunctionBuilder(unit: unit, code: code)
     b.line = Int32(form.location.line)
@@ -163,7 +166,8 @@ public final class Shell {
       runtime.restart(p, with: code)
     } else {
       do {
-        p = try runtime.spawn(code, arguments: [], initialCall: (atoms.intern("lfe_shell"), atoms.intern("server"), 0))
+        p = try runtime.spawn(
+          code, arguments: [], initialCall: (atoms.intern("lfe_shell"), atoms.intern("server"), 0))
       } catch {
         write(formatter.format(error))
         return nil
@@ -237,7 +241,8 @@ public final class Shell {
 
   private func literalOf(_ f: Form) throws -> Term {
     let unit = CompileUnit(runtime: runtime, module: .lfe, topFunctions: [:], isShell: true)
-    let b = FunctionBuilder(unit: unit, code: FunctionCode(arity: 0, module: .lfe, name: .lfe, index: 0, uniq: 0))
+    let b = FunctionBuilder(
+      unit: unit, code: FunctionCode(arity: 0, module: .lfe, name: .lfe, index: 0, uniq: 0))
     return try b.literal(f)
   }
 
@@ -296,8 +301,10 @@ public final class Shell {
       return
     }
     let eval = atoms.intern("lfe_eval")
-    let unit = CompileUnit(runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
-    let probe = FunctionBuilder(unit: unit, code: FunctionCode(arity: 0, module: eval, name: .lfe, index: 0, uniq: 0))
+    let unit = CompileUnit(
+      runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
+    let probe = FunctionBuilder(
+      unit: unit, code: FunctionCode(arity: 0, module: eval, name: .lfe, index: 0, uniq: 0))
     do {
       let (arity, _) = try probe.parseDefinition(Array(args.dropFirst()), form)
       let key = FunctionKey(atoms.intern(name), arity)
@@ -352,7 +359,9 @@ public final class Shell {
 
   private func registeredTable() -> String {
     var out = "\n** Registered procs on node nonode@nohost **\n"
-    out += "Name".padding(toLength: 24, withPad: " ", startingAt: 0) + "Pid".padding(toLength: 13, withPad: " ", startingAt: 0)
+    out +=
+      "Name".padding(toLength: 24, withPad: " ", startingAt: 0)
+      + "Pid".padding(toLength: 13, withPad: " ", startingAt: 0)
     out += "Initial Call".padding(toLength: 34, withPad: " ", startingAt: 0) + "Reds Msgs\n"
     let names = runtime.registered.keys.sorted { atoms.name($0) < atoms.name($1) }
     for n in names {
@@ -376,7 +385,8 @@ public final class Shell {
       out += call.padding(toLength: 36, withPad: " ", startingAt: 0)
       out += String(p.registerCapacity).leftPadded(6) + String(p.reductions).leftPadded(9)
       out += String(p.mailbox.count).leftPadded(5) + "\n"
-      out += (p.registeredName.map { atoms.name($0) } ?? "").padding(toLength: 22, withPad: " ", startingAt: 0)
+      out += (p.registeredName.map { atoms.name($0) } ?? "").padding(
+        toLength: 22, withPad: " ", startingAt: 0)
       out += (p.status == .waiting ? "receive" : "running").padding(toLength: 36, withPad: " ", startingAt: 0)
       out += String(p.frameCount).leftPadded(6) + "\n"
     }

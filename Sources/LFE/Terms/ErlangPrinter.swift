@@ -33,6 +33,10 @@ struct ErlangWriter {
     case .ref(let r): out += Printer.refText(r)
     case .fun(let f): out += ErlangSyntax.fun(f, atoms: atoms)
     case .cons(let c):
+      if d == 1 {
+        out += "[...]"
+        return
+      }
       out += "["
       write(c.head, depth: d - 1, nesting: nesting + 1)
       var rest = c.tail

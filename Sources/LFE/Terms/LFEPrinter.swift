@@ -20,7 +20,7 @@ public enum Printer {
 
   /// Nesting beyond this prints as `...`: printers recurse on nesting, and a term nested
   /// deeper than any page would show must not exhaust a thread's stack.
-  static let maxNesting = 2000
+  static let maxNesting = 50
 
   static func pidText(_ p: Pid) -> String { "<0.\(p.serial).0>" }
   static func refText(_ r: Ref) -> String { "#Ref<0.0.0.\(r.serial)>" }
