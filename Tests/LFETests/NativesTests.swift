@@ -313,6 +313,35 @@ final class NativesTests: XCTestCase {
     fails("erlang", "binary_part", [b("hello"), i(4), i(3)], badarg)
   }
 
+  func testTermToBinary() {
+    let bytes = { (bs: [UInt8]) in Term.binary(Binary(bs)) }
+    check("erlang", "term_to_binary", [a("a")], bytes([131, 100, 0, 1, 97]))
+    check(
+      "erlang", "term_to_binary", [l(i(1), i(1000))],
+      bytes([131, 108, 0, 0, 0, 2, 97, 1, 98, 0, 0, 3, 232, 106]))
+    check("erlang", "term_to_binary", [.cons(Cons(i(1), i(2)))], bytes([131, 108, 0, 0, 0, 1, 97, 1, 97, 2]))
+    check("erlang", "term_to_binary", [i(-2_147_483_648)], bytes([131, 98, 128, 0, 0, 0]))
+    check("erlang", "term_to_binary", [i(2_147_483_648)], bytes([131, 110, 4, 0, 0, 0, 0, 128]))
+    check("erlang", "term_to_binary", [f(0.1)], bytes([131, 70, 63, 185, 153, 153, 153, 153, 153, 154]))
+    check("erlang", "term_to_binary", [a("\u{400}")], bytes([131, 119, 2, 208, 128]))
+    let mixed = t(
+      i(1), i(-1), i(300), s("ab"), l(i(1), a("a")), f(3.5), b("x"), big("1180591620717411303424"),
+      big("-1180591620717411303424"), m((a("b"), i(1)), (a("a"), i(2))), l(), a("caf\u{E9}"))
+    let expected: [UInt8] = [
+      131, 104, 12, 97, 1, 98, 255, 255, 255, 255, 98, 0, 0, 1, 44, 107, 0, 2, 97, 98, 108, 0, 0, 0, 2, 97, 1,
+      100,
+      0, 1, 97, 106, 70, 64, 12, 0, 0, 0, 0, 0, 0, 109, 0, 0, 0, 1, 120, 110, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      64, 110,
+      9, 1, 0, 0, 0, 0, 0, 0, 0, 0, 64, 116, 0, 0, 0, 2, 100, 0, 1, 97, 97, 2, 100, 0, 1, 98, 97, 1, 106, 100,
+      0, 4,
+      99, 97, 102, 233,
+    ]
+    check("erlang", "term_to_binary", [mixed], bytes(expected))
+    check("erlang", "binary_to_term", [bytes(expected)], mixed)
+    fails("erlang", "binary_to_term", [bytes([131, 100, 0])], badarg)
+    fails("erlang", "term_to_binary", [.fun(Fun(module: .lists, function: .lists, arity: 0))], badarg)
+  }
+
   func testMapBIFsAndHash() {
     let mp = m((a("a"), i(1)))
     check("erlang", "map_size", [mp], i(1))
@@ -384,6 +413,13 @@ final class NativesTests: XCTestCase {
     check("lists", "nth", [i(2), l(a("a"), a("b"))], a("b"))
     fails("lists", "nth", [i(0), l(i(1))], fc)
     fails("lists", "nth", [i(2), l(i(1))], fc)
+    do {
+      _ = try h.call("lists", "nth", [i(5), l(a("a"), a("b"), a("c"))])
+      XCTFail("no error")
+    } catch {
+      // The trace names the recursive call that found no clause, as Erlang's does.
+      XCTAssertEqual(error.stack.first?.arguments ?? [], [i(2), l()])
+    }
     check("lists", "nthtail", [i(1), .cons(Cons(i(1), i(2)))], i(2))
     fails("lists", "nthtail", [i(2), l(i(1))], fc)
     check("lists", "last", [l(i(1), i(2))], i(2))
@@ -440,6 +476,12 @@ final class NativesTests: XCTestCase {
     fails("lists", "sublist", [l3, i(-1)], fc)
     check("lists", "zip", [l(i(1), i(2)), l(a("a"), a("b"))], l(t(i(1), a("a")), t(i(2), a("b"))))
     fails("lists", "zip", [l(i(1), i(2)), l(a("a"))], fc)
+    do {
+      _ = try h.call("lists", "zip", [l(i(1), i(2)), l(a("a"), a("b"), a("c"))])
+      XCTFail("no error")
+    } catch {
+      XCTAssertEqual(error.stack.first?.arguments ?? [], [l(), l(a("c"))])
+    }
     check("lists", "zip3", [l(i(1)), l(i(2)), l(i(3))], l(t(i(1), i(2), i(3))))
     check("lists", "unzip", [l(t(i(1), a("a")), t(i(2), a("b")))], t(l(i(1), i(2)), l(a("a"), a("b"))))
     fails("lists", "unzip", [l(a("x"))], fc)
@@ -466,6 +508,9 @@ final class NativesTests: XCTestCase {
     fails("lists", "sort", [a("a")], fc)
     check("lists", "usort", [l(f(1), i(1), i(2), i(1))], l(f(1), i(2)))
     check("lists", "merge", [l(i(1), i(3)), l(i(2), i(4))], l(i(1), i(2), i(3), i(4)))
+    check("lists", "umerge", [l(i(1), i(3)), l(i(1), i(2))], l(i(1), i(2), i(3)))
+    check("lists", "uniq", [l(i(1), f(1), i(1), a("a"))], l(i(1), f(1), a("a")))
+    fails("lists", "uniq", [a("a")], fc)
     check(
       "lists", "keysort", [i(2), l(t(a("a"), i(2)), t(a("b"), i(1)), t(a("c"), i(1)))],
       l(t(a("b"), i(1)), t(a("c"), i(1)), t(a("a"), i(2))))

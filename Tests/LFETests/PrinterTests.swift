@@ -63,8 +63,8 @@ struct TermParser {
         return .map(MapBox(entries))
       }
       pos += 1
-      guard case .cons = term() else { return .binary(Binary([])) }
-      fatalError("use Binary directly")
+      let cps = TermConversion.codePoints(term()) ?? []
+      return .binary(Binary(Array(TermConversion.string(fromCodePoints: cps).utf8)))
     }
     if c == "\"" {
       pos += 1
@@ -146,7 +146,8 @@ final class PrinterTests: XCTestCase {
 
   func testShellStrings() {
     XCTAssertEqual(shell(Term.string("a\nb")), "\"a\\nb\"")
-    XCTAssertEqual(shell(Term.list([97, 10, 34, 92, 98, 9, 27].map { Term.int($0) })), "\"a\\n\\\"\\\\b\\t\\e\"")
+    XCTAssertEqual(
+      shell(Term.list([97, 10, 34, 92, 98, 9, 27].map { Term.int($0) })), "\"a\\n\\\"\\\\b\\t\\e\"")
     // 127 is not printable, so the list prints as numbers.
     XCTAssertEqual(
       shell(Term.list([97, 10, 34, 92, 98, 9, 27, 127].map { Term.int($0) })), "(97 10 34 92 98 9 27 127)")
@@ -205,7 +206,8 @@ final class PrinterTests: XCTestCase {
     XCTAssertEqual(shell(.pid(Pid(serial: 79))), "#Pid<0.79.0>")
     XCTAssertEqual(shell(.pid(Pid(serial: 79)), .bare), "<0.79.0>")
     XCTAssertEqual(shell(list(.ref(Ref(serial: 5)), .pid(Pid(serial: 79)))), "(#Ref<0.0.0.5> #Pid<0.79.0>)")
-    let code = FunctionCode(arity: 1, module: atoms.intern("lfe_eval"), name: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
+    let code = FunctionCode(
+      arity: 1, module: atoms.intern("lfe_eval"), name: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
     XCTAssertEqual(shell(.fun(Fun(code: code, captured: []))), "#Fun<lfe_eval.37.68163543/1>")
     let ext = Fun(module: atoms.intern("lists"), function: atoms.intern("map"), arity: 2)
     XCTAssertEqual(shell(.fun(ext)), "(function lists map 2)")
@@ -287,7 +289,10 @@ final class PrinterTests: XCTestCase {
          ccccccccccccccccccccccccc ddddddddd))
       """)
     XCTAssertEqual(
-      shell(.tuple([a("state"), seq(1, 25), Term.string("a string here"), t("#M(key value other-key \"other value\")")])),
+      shell(
+        .tuple([
+          a("state"), seq(1, 25), Term.string("a string here"), t("#M(key value other-key \"other value\")"),
+        ])),
       """
       #(state
         (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25)
@@ -364,7 +369,10 @@ final class PrinterTests: XCTestCase {
         (list x y x y x y x y x y x y x y x y x y x y x y x y))
       """)
     XCTAssertEqual(
-      shell(t("(defun fact (n) (if (=< n 0) 1 (* n (fact (- n 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19)))))")),
+      shell(
+        t(
+          "(defun fact (n) (if (=< n 0) 1 (* n (fact (- n 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19)))))"
+        )),
       """
       (defun fact (n)
         (if (=< n 0) 1 (* n (fact (- n 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 ...)))))
@@ -415,10 +423,12 @@ final class PrinterTests: XCTestCase {
     XCTAssertEqual(erl(.float(-0.0)), "-0.0")
     let ext = Fun(module: atoms.intern("lists"), function: atoms.intern("map"), arity: 2)
     XCTAssertEqual(erl(.fun(ext)), "fun lists:map/2")
-    let code = FunctionCode(arity: 1, module: atoms.intern("lfe_eval"), name: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
+    let code = FunctionCode(
+      arity: 1, module: atoms.intern("lfe_eval"), name: atoms.intern("lfe_eval"), index: 37, uniq: 68_163_543)
     XCTAssertEqual(erl(.fun(Fun(code: code, captured: []))), "#Fun<lfe_eval.37.68163543>")
     XCTAssertEqual(
-      erl(Term.list([.int(1), .float(1.0), a("c"), Term.string("s"), .tuple([a("x")])])), "[1,1.0,c,[115],{x}]")
+      erl(Term.list([.int(1), .float(1.0), a("c"), Term.string("s"), .tuple([a("x")])])),
+      "[1,1.0,c,[115],{x}]")
     let m = MapBox([.int(1): a("b"), .float(1.0): a("a"), a("c"): a("d"), Term.string("s"): .int(1)])
     XCTAssertEqual(erl(.map(m)), "#{1 => b,1.0 => a,c => d,[115] => 1}")
   }
@@ -546,19 +556,26 @@ final class PrinterTests: XCTestCase {
                             ddddddddd}
       """)
     XCTAssertEqual(
-      pretty(t("(aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb . cccccccccccccccccccccccccccccccccccc)")),
+      pretty(
+        t("(aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb . cccccccccccccccccccccccccccccccccccc)")),
       """
       [aaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb|
        cccccccccccccccccccccccccccccccccccc]
       """)
     XCTAssertEqual(
-      pretty(t("#(verylongtagnamethatislong (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26))")),
+      pretty(
+        t(
+          "#(verylongtagnamethatislong (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26))"
+        )),
       """
       {verylongtagnamethatislong,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,
                                   20,21,22,23,24,25,26]}
       """)
     XCTAssertEqual(
-      pretty(t("(#(1 2 3) #(4 5 6) #(7 8 9) #(10 11 12) #(13 14 15) #(16 17 18) #(19 20 21) #(22 23 24) #(25 26 27))")),
+      pretty(
+        t(
+          "(#(1 2 3) #(4 5 6) #(7 8 9) #(10 11 12) #(13 14 15) #(16 17 18) #(19 20 21) #(22 23 24) #(25 26 27))"
+        )),
       """
       [{1,2,3},
        {4,5,6},
@@ -571,7 +588,10 @@ final class PrinterTests: XCTestCase {
        {25,26,27}]
       """)
     XCTAssertEqual(
-      pretty(t("#(tag #(nested #(deeper (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27))))")),
+      pretty(
+        t(
+          "#(tag #(nested #(deeper (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27))))"
+        )),
       """
       {tag,{nested,{deeper,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,
                             22,23,24,25,26,27]}}}
@@ -633,7 +653,8 @@ final class PrinterTests: XCTestCase {
 
   func testErlangPrettyExitReason() {
     let reason = t(
-      "#(EXIT <pid 9> #(undef (#(messenger nosuch () ()) #(erl_eval do_apply 6 (#(file \"erl_eval.erl\") #(line 680))))))")
+      "#(EXIT <pid 9> #(undef (#(messenger nosuch () ()) #(erl_eval do_apply 6 (#(file \"erl_eval.erl\") #(line 680))))))"
+    )
     XCTAssertEqual(
       pretty(reason),
       """
@@ -669,6 +690,13 @@ final class PrinterTests: XCTestCase {
     XCTAssertTrue(lfe(term).hasSuffix(")"))
     XCTAssertFalse(pretty(term).isEmpty)
     XCTAssertFalse(shell(term).isEmpty)
+  }
+
+  func testHugeListsPrintQuickly() {
+    let big = Term.list((1...1_000_000).map { Term.int($0) })
+    XCTAssertTrue(shell(big).hasSuffix("29 ...)"))
+    XCTAssertEqual(erl(big).count, 6_888_897)
+    XCTAssertTrue(pretty(big).hasSuffix("999999,1000000]"))
   }
 
   /// Secondary threads get 512 KiB of stack by default; printing must fit in it.

@@ -15,6 +15,8 @@ final class CompileUnit {
   /// Top-level functions each function calls, for the unused-function lint.
   var calls: [FunctionKey: Set<FunctionKey>] = [:]
   var currentTop: FunctionKey? = nil
+  /// The module's file name, for stack traces; nil in the shell.
+  var file: String? = nil
   private var funCounter = 0
   private var uniqueNames = 0
 
@@ -37,6 +39,7 @@ final class CompileUnit {
     let code = FunctionCode(
       arity: arity, module: module, name: atoms.intern(name), index: funCounter - 1,
       uniq: runtime.makeFunUniq())
+    code.file = file
     runtime.keep(code)
     return code
   }

@@ -138,7 +138,9 @@ final class FunctionBuilder {
     code.functions = functions
     code.imports = imports
     code.natives = natives
-    code.frameSize = max(maxRegister, code.arity + code.captureCount, 1)
+    // One spare register: a tail call to a native with no arguments leaves its result
+    // at the (empty) argument window, just past the last register in use.
+    code.frameSize = max(maxRegister, code.arity + code.captureCount) + 1
     code.finish()
   }
 }

@@ -29,6 +29,8 @@ public final class FunctionCode: @unchecked Sendable {
   public internal(set) var frameSize: Int = 0
   /// Source line of each instruction, for errors.
   var lines: [Int32] = []
+  /// The file it was compiled from (a module's), for stack traces.
+  var file: String? = nil
 
   /// The code and constants as raw pointers for the VM, made once by `finish()`.
   private(set) var codeBase: UnsafeMutablePointer<Instruction>? = nil

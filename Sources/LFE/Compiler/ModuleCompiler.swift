@@ -21,7 +21,10 @@ public enum ModuleCompiler {
     do {
       forms = try Reader.readAll(source)
     } catch {
-      throw Failure(errors: [CompileError(error.message, at: error.location)], warnings: [])
+      // LFE's parser says only that a token is missing when the file ends inside a form.
+      let message: String
+      if case .incomplete = error { message = "missing token" } else { message = error.message }
+      throw Failure(errors: [CompileError(message, at: error.location)], warnings: [])
     }
     guard let first = forms.first, first.head == "defmodule", let header = first.listElements,
       header.count >= 2,
@@ -56,6 +59,7 @@ public enum ModuleCompiler {
 
     // Definitions.
     let unit = CompileUnit(runtime: runtime, module: moduleAtom, topFunctions: [:], isShell: false)
+    unit.file = file
     var definitions: [(FunctionKey, [Form], Form)] = []
     var definedAt: [FunctionKey: SourceLocation] = [:]
     for form in forms.dropFirst() {
@@ -97,6 +101,7 @@ public enum ModuleCompiler {
     for (i, (key, _, _)) in definitions.enumerated() {
       let code = FunctionCode(
         arity: key.arity, module: moduleAtom, name: key.name, index: i, uniq: runtime.makeFunUniq())
+      code.file = file
       runtime.keep(code)
       codes[key] = code
     }

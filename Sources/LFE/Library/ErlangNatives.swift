@@ -438,6 +438,17 @@ enum ErlangNatives {
         guard let n = TermConversion.iodataSize(a[0]) else { throw .badarg }
         return .int(n)
       },
+      erl("term_to_binary", 1) { ctx, a throws(Exception) in
+        guard let bytes = TermConversion.termToBinary(a[0], atoms: ctx.atoms) else { throw .badarg }
+        return TermConversion.binary(bytes)
+      },
+      erl("binary_to_term", 1) { ctx, a throws(Exception) in
+        guard case .binary(let b) = a[0], let t = TermConversion.binaryToTerm(b.bytes, atoms: ctx.atoms)
+        else {
+          throw .badarg
+        }
+        return t
+      },
       erl("binary_part", 3) { _, a throws(Exception) in try binaryPart(a[0], a[1], a[2]) },
       erl("binary_part", 2) { _, a throws(Exception) in
         guard case .tuple(let p) = a[1], p.count == 2 else { throw .badarg }

@@ -276,7 +276,9 @@ private struct FormatEngine {
     throw .badarg
   }
 
-  private func integerText(_ t: Term, _ spec: Spec, lowercase: Bool, prefix: String) throws(Exception)
+  private func integerText(
+    _ t: Term, _ spec: Spec, lowercase: Bool, prefix: String
+  ) throws(Exception)
     -> String
   {
     guard let v = t.bigValue else { throw .badarg }

@@ -12,6 +12,14 @@ enum ListsNatives {
 
   static var functionClause: Exception { .error(.atom(.functionClause)) }
 
+  /// `function_clause` in the recursive call that had no clause: Erlang's trace shows
+  /// that call's arguments (`(lists:nth 5 '(a b c))` fails in `(lists : nth 2 ())`).
+  private static func noClause(_ name: String, _ args: [Term], _ atoms: AtomTable) -> Exception {
+    var e = functionClause
+    e.stack = [StackEntry(module: .lists, function: atoms.intern(name), arguments: args, arity: args.count)]
+    return e
+  }
+
   /// The elements of a proper list, or `function_clause`.
   static func elements(_ t: Term) throws(Exception) -> [Term] {
     guard let es = t.listElements else { throw functionClause }
@@ -22,6 +30,22 @@ enum ListsNatives {
   private static func count(_ t: Term) throws(Exception) -> Int {
     guard case .int(let n) = t, n >= 0 else { throw functionClause }
     return n
+  }
+
+  /// `e` as raised inside the BIF `erlang:name(args)`, where Erlang's trace starts.
+  static func inBIF(_ e: Exception, _ name: String, _ args: [Term], _ atoms: AtomTable) -> Exception {
+    var e = e
+    e.stack = [StackEntry(module: .erlang, function: atoms.intern(name), arguments: args, arity: args.count)]
+    return e
+  }
+
+  /// `a ++ b` failing as `erlang:'++'/2` does.
+  static func append(_ a: Term, _ b: Term, _ atoms: AtomTable) throws(Exception) -> Term {
+    do {
+      return try append(a, b)
+    } catch {
+      throw inBIF(error, "++", [a, b], atoms)
+    }
   }
 
   // MARK: Basics
@@ -36,30 +60,36 @@ enum ListsNatives {
         guard let r = reversed(a[0], onto: a[1]) else { throw .badarg }
         return r
       },
-      fn("append", 2) { _, a throws(Exception) in try append(a[0], a[1]) },
-      fn("append", 1) { _, a throws(Exception) in
+      fn("append", 2) { ctx, a throws(Exception) in try append(a[0], a[1], ctx.atoms) },
+      fn("append", 1) { ctx, a throws(Exception) in
         let lists = try elements(a[0])
         guard var result = lists.last else { return .empty }
-        for l in lists.dropLast().reversed() { result = try append(l, result) }
+        // Right to left, as Erlang's `H ++ append(T)` evaluates, so a trace names the same call.
+        for l in lists.dropLast().reversed() { result = try append(l, result, ctx.atoms) }
         return result
       },
-      fn("subtract", 2) { _, a throws(Exception) in try subtract(a[0], a[1]) },
-      fn("nth", 2) { _, a throws(Exception) in
-        guard case .int(let n) = a[0], n >= 1 else { throw functionClause }
+      fn("subtract", 2) { ctx, a throws(Exception) in
+        do throws(Exception) {
+          return try subtract(a[0], a[1])
+        } catch {
+          throw inBIF(error, "--", [a[0], a[1]], ctx.atoms)
+        }
+      },
+      fn("nth", 2) { ctx, a throws(Exception) in
+        guard case .int(var n) = a[0], n >= 1 else { throw functionClause }
         var cur = a[1]
-        var i = 1
         while case .cons(let c) = cur {
-          if i == n { return c.head }
-          i += 1
+          if n == 1 { return c.head }
+          n -= 1
           cur = c.tail
         }
-        throw functionClause
+        throw noClause("nth", [.int(n), cur], ctx.atoms)
       },
-      fn("nthtail", 2) { _, a throws(Exception) in
+      fn("nthtail", 2) { ctx, a throws(Exception) in
         var n = try count(a[0])
         var cur = a[1]
         while n > 0 {
-          guard case .cons(let c) = cur else { throw functionClause }
+          guard case .cons(let c) = cur else { throw noClause("nthtail", [.int(n), cur], ctx.atoms) }
           cur = c.tail
           n -= 1
         }
@@ -76,9 +106,15 @@ enum ListsNatives {
         if es.isEmpty { throw functionClause }
         return .list(es.dropLast())
       },
-      fn("sum", 1) { _, a throws(Exception) in
+      fn("sum", 1) { ctx, a throws(Exception) in
         var total = Term.int(0)
-        for e in try elements(a[0]) { total = try Arith.add(total, e) }
+        for e in try elements(a[0]) {
+          do throws(Exception) {
+            total = try Arith.add(total, e)
+          } catch {
+            throw inBIF(error, "+", [total, e], ctx.atoms)
+          }
+        }
         return total
       },
       fn("max", 1) { ctx, a throws(Exception) in try extreme(a[0], ctx.atoms, wantLarger: true) },
@@ -231,14 +267,20 @@ enum ListsNatives {
         guard case .int(let start) = a[1], start >= 1 else { throw functionClause }
         return try sublist(a[0], start: start, length: try count(a[2]))
       },
-      fn("zip", 2) { _, a throws(Exception) in
+      fn("zip", 2) { ctx, a throws(Exception) in
         let (x, y) = (try elements(a[0]), try elements(a[1]))
-        guard x.count == y.count else { throw functionClause }
+        guard x.count == y.count else {
+          let n = Swift.min(x.count, y.count)
+          throw noClause("zip", [.list(x[n...]), .list(y[n...])], ctx.atoms)
+        }
         return .list(zip(x, y).map { Term.tuple([$0, $1]) })
       },
-      fn("zip3", 3) { _, a throws(Exception) in
+      fn("zip3", 3) { ctx, a throws(Exception) in
         let (x, y, z) = (try elements(a[0]), try elements(a[1]), try elements(a[2]))
-        guard x.count == y.count, y.count == z.count else { throw functionClause }
+        guard x.count == y.count, y.count == z.count else {
+          let n = Swift.min(x.count, y.count, z.count)
+          throw noClause("zip3", [.list(x[n...]), .list(y[n...]), .list(z[n...])], ctx.atoms)
+        }
         return .list(x.indices.map { Term.tuple([x[$0], y[$0], z[$0]]) })
       },
       fn("unzip", 1) { _, a throws(Exception) in
@@ -346,6 +388,29 @@ enum ListsNatives {
         }
         return .list(out)
       },
+      fn("umerge", 2) { ctx, a throws(Exception) in
+        let (x, y) = (try elements(a[0]), try elements(a[1]))
+        var out: [Term] = []
+        var i = 0
+        var j = 0
+        // On equal elements the first list's is kept and the second's dropped.
+        while i < x.count && j < y.count {
+          let c = Term.compare(x[i], y[j], atoms: ctx.atoms)
+          if c <= 0 {
+            out.append(x[i])
+            if c == 0 { j += 1 }
+            i += 1
+          } else {
+            out.append(y[j])
+            j += 1
+          }
+        }
+        return .list(out + x[i...] + y[j...])
+      },
+      fn("uniq", 1) { _, a throws(Exception) in
+        var seen = Set<Term>()
+        return .list(try elements(a[0]).filter { seen.insert($0).inserted })
+      },
       fn("merge", 2) { ctx, a throws(Exception) in
         let (x, y) = (try elements(a[0]), try elements(a[1]))
         var out: [Term] = []
@@ -370,7 +435,9 @@ enum ListsNatives {
         if es.count < 2 { return a[1] }
         var keys: [Term] = []
         for e in es {
-          guard case .tuple(let t) = e, t.count >= n else { throw .badarg }
+          guard case .tuple(let t) = e, t.count >= n else {
+            throw inBIF(.badarg, "element", [.int(n), e], ctx.atoms)
+          }
           keys.append(t[n - 1])
         }
         let order = keys.indices.sorted { i, j in

@@ -32,8 +32,13 @@ enum StringNatives {
 
   private static func oldAPI() -> [NativeFunction] {
     [
-      fn("len", 1) { _, a throws(Exception) in .int(try TermConversion.listArg(a[0]).count) },
-      fn("concat", 2) { _, a throws(Exception) in try ListsNatives.append(a[0], a[1]) },
+      fn("len", 1) { ctx, a throws(Exception) in
+        guard let es = a[0].listElements else {
+          throw ListsNatives.inBIF(.badarg, "length", [a[0]], ctx.atoms)
+        }
+        return .int(es.count)
+      },
+      fn("concat", 2) { ctx, a throws(Exception) in try ListsNatives.append(a[0], a[1], ctx.atoms) },
       fn("to_upper", 1) { _, a throws(Exception) in try mapCase(a[0], upper: true) },
       fn("to_lower", 1) { _, a throws(Exception) in try mapCase(a[0], upper: false) },
       fn("tokens", 2) { _, a throws(Exception) in
@@ -98,8 +103,18 @@ enum StringNatives {
         let n = try count(a[1])
         return .list(Array([[Term]](repeating: s, count: n).joined()))
       },
-      fn("chars", 2) { _, a throws(Exception) in
-        .list([Term](repeating: try char(a[0]), count: try count(a[1])))
+      fn("chars", 2) { ctx, a throws(Exception) in
+        guard case .int = a[0], case .int(let n) = a[1], n >= 0 else {
+          // chars/2 is chars/3 with an empty tail, and fails there.
+          var e = functionClause
+          e.stack = [
+            StackEntry(
+              module: ctx.atom("string"), function: ctx.atom("chars"), arguments: [a[0], a[1], .empty],
+              arity: 3)
+          ]
+          throw e
+        }
+        return .list([Term](repeating: a[0], count: n))
       },
       fn("chars", 3) { _, a throws(Exception) in
         .list([Term](repeating: try char(a[0]), count: try count(a[1])), tail: a[2])

@@ -382,3 +382,216 @@ extension TermConversion {
     return out
   }
 }
+
+extension TermConversion {
+  // MARK: External term format
+
+  /// `term_to_binary/1` as OTP 25 writes it (version 131; Latin-1 atoms as `ATOM_EXT`),
+  /// or nil for a fun, which has no encoding here.
+  public static func termToBinary(_ term: Term, atoms: AtomTable) -> [UInt8]? {
+    var out: [UInt8] = [131]
+    func u16(_ v: Int) { out += [UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)] }
+    func u32(_ v: Int) { for s in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: v >> s)) } }
+    func atom(_ name: String) {
+      let scalars = name.unicodeScalars
+      if scalars.allSatisfy({ $0.value < 256 }) {
+        out.append(100)
+        u16(scalars.count)
+        out += scalars.map { UInt8($0.value) }
+      } else {
+        let bytes = Array(name.utf8)
+        if bytes.count < 256 {
+          out += [119, UInt8(bytes.count)]
+        } else {
+          out.append(118)
+          u16(bytes.count)
+        }
+        out += bytes
+      }
+    }
+    func integer(_ v: BigInt) {
+      if v >= 0 && v < 256 {
+        out += [97, UInt8(v)]
+      } else if v >= -(1 << 31) && v < (1 << 31) {
+        out.append(98)
+        u32(Int(v))
+      } else {
+        var mag = v.magnitude
+        var digits: [UInt8] = []
+        while mag > 0 {
+          digits.append(UInt8(mag & 0xFF))
+          mag >>= 8
+        }
+        if digits.count < 256 {
+          out += [110, UInt8(digits.count)]
+        } else {
+          out.append(111)
+          u32(digits.count)
+        }
+        out.append(v.sign == .minus ? 1 : 0)
+        out += digits
+      }
+    }
+    var stack: [Term] = [term]
+    while let t = stack.popLast() {
+      switch t {
+      case .int(let i): integer(BigInt(i))
+      case .big(let b): integer(b.value)
+      case .float(let f):
+        out.append(70)
+        let bits = f.bitPattern
+        for s in stride(from: 56, through: 0, by: -8) {
+          out.append(UInt8(truncatingIfNeeded: bits >> UInt64(s)))
+        }
+      case .atom(let a): atom(atoms.name(a))
+      case .empty: out.append(106)
+      case .cons:
+        var elements: [Term] = []
+        var cur = t
+        while case .cons(let c) = cur {
+          elements.append(c.head)
+          cur = c.tail
+        }
+        let bytes = elements.compactMap { e -> UInt8? in
+          if case .int(let i) = e, (0...255).contains(i) { return UInt8(i) }
+          return nil
+        }
+        if case .empty = cur, bytes.count == elements.count, elements.count < 65536 {
+          out.append(107)
+          u16(bytes.count)
+          out += bytes
+        } else {
+          out.append(108)
+          u32(elements.count)
+          stack.append(cur)
+          stack += elements.reversed()
+        }
+      case .tuple(let tu):
+        if tu.count < 256 {
+          out += [104, UInt8(tu.count)]
+        } else {
+          out.append(105)
+          u32(tu.count)
+        }
+        stack += tu.elements.reversed()
+      case .binary(let b):
+        out.append(109)
+        u32(b.bytes.count)
+        out += b.bytes
+      case .map(let m):
+        out.append(116)
+        u32(m.entries.count)
+        for k in m.sortedKeys(atoms: atoms).reversed() {
+          stack.append(m.entries[k]!)
+          stack.append(k)
+        }
+      case .pid(let p):
+        out.append(88)
+        atom("nonode@nohost")
+        u32(Int(p.serial))
+        u32(0)
+        u32(0)
+      case .ref(let r):
+        out.append(90)
+        u16(3)
+        atom("nonode@nohost")
+        u32(0)
+        u32(Int(r.serial & 0x3FFFF))
+        u32(Int(truncatingIfNeeded: r.serial >> 18))
+        u32(0)
+      case .fun: return nil
+      }
+    }
+    return out
+  }
+
+  /// `binary_to_term/1` for what `termToBinary` writes (pids and refs excepted), or nil.
+  public static func binaryToTerm(_ bytes: [UInt8], atoms: AtomTable) -> Term? {
+    var reader = ExternalReader(bytes: bytes, atoms: atoms)
+    guard reader.byte() == 131, let t = reader.term(), reader.pos == bytes.count else { return nil }
+    return t
+  }
+}
+
+private struct ExternalReader {
+  let bytes: [UInt8]
+  let atoms: AtomTable
+  var pos = 0
+
+  init(bytes: [UInt8], atoms: AtomTable) {
+    self.bytes = bytes
+    self.atoms = atoms
+  }
+
+  mutating func byte() -> UInt8? {
+    guard pos < bytes.count else { return nil }
+    pos += 1
+    return bytes[pos - 1]
+  }
+
+  mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
+    guard n >= 0, pos + n <= bytes.count else { return nil }
+    pos += n
+    return bytes[(pos - n)..<pos]
+  }
+
+  mutating func uint(_ n: Int) -> Int? {
+    guard let s = take(n) else { return nil }
+    return s.reduce(0) { $0 << 8 | Int($1) }
+  }
+
+  /// Reads one term. Nesting recurses, bounded by the input's own depth.
+  mutating func term() -> Term? {
+    guard let tag = byte() else { return nil }
+    switch tag {
+    case 97: return uint(1).map { .int($0) }
+    case 98: return uint(4).map { .int(Int(Int32(truncatingIfNeeded: $0))) }
+    case 110, 111:
+      guard let n = uint(tag == 110 ? 1 : 4), let sign = byte(), let ds = take(n) else { return nil }
+      var v = BigInt(0)
+      for d in ds.reversed() { v = v << 8 | BigInt(d) }
+      return Term.integer(sign == 0 ? v : -v)
+    case 70: return uint(8).map { .float(Double(bitPattern: UInt64(UInt(bitPattern: $0)))) }
+    case 100, 115:
+      guard let n = uint(tag == 100 ? 2 : 1), let s = take(n) else { return nil }
+      return .atom(atoms.intern(TermConversion.string(fromCodePoints: s.map { UInt32($0) })))
+    case 118, 119:
+      guard let n = uint(tag == 118 ? 2 : 1), let s = take(n), let name = String(validating: s, as: UTF8.self)
+      else { return nil }
+      return .atom(atoms.intern(name))
+    case 106: return .empty
+    case 107:
+      guard let n = uint(2), let s = take(n) else { return nil }
+      return .list(s.map { Term.int(Int($0)) })
+    case 108:
+      guard let n = uint(4), n <= bytes.count else { return nil }
+      var es: [Term] = []
+      for _ in 0..<n {
+        guard let e = term() else { return nil }
+        es.append(e)
+      }
+      guard let tail = term() else { return nil }
+      return .list(es, tail: tail)
+    case 104, 105:
+      guard let n = uint(tag == 104 ? 1 : 4), n <= bytes.count else { return nil }
+      var es: [Term] = []
+      for _ in 0..<n {
+        guard let e = term() else { return nil }
+        es.append(e)
+      }
+      return .tuple(es)
+    case 109:
+      guard let n = uint(4), let s = take(n) else { return nil }
+      return .binary(Binary(Array(s)))
+    case 116:
+      guard let n = uint(4), n <= bytes.count else { return nil }
+      var m: [Term: Term] = [:]
+      for _ in 0..<n {
+        guard let k = term(), let v = term() else { return nil }
+        m[k] = v
+      }
+      return .map(MapBox(m))
+    default: return nil
+    }
+  }
+}

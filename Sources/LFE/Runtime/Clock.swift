@@ -39,6 +39,21 @@ struct Clock {
     }
   }
 
+  /// The host's date and time as OTP's error reports show it: `25-Nov-2026::01:31:25.361570`.
+  static func wallClockStamp() -> String {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    var t = time_t(ts.tv_sec)
+    var parts = tm()
+    localtime_r(&t, &parts)
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let micros = String(Int(ts.tv_nsec) / 1000)
+    let padded = String(repeating: "0", count: max(0, 6 - micros.count)) + micros
+    return "\(two(parts.tm_mday))-\(months[Int(parts.tm_mon)])-\(parts.tm_year + 1900)::"
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(padded)"
+  }
+
   static func hostMilliseconds() -> Int64 {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)

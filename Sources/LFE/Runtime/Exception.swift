@@ -33,11 +33,16 @@ public struct StackEntry: Sendable {
   /// The arguments, when known (the innermost call), else nil and `arity` says how many.
   public var arguments: [Term]?
   public var arity: Int
+  /// Where in a module's file the function was running, when it came from a file.
+  public var file: String? = nil
+  public var line: Int? = nil
 
-  public init(module: Atom, function: Atom, arguments: [Term]?, arity: Int) {
+  public init(module: Atom, function: Atom, arguments: [Term]?, arity: Int, file: String? = nil, line: Int? = nil) {
     self.module = module
     self.function = function
     self.arguments = arguments
     self.arity = arity
+    self.file = file
+    self.line = line
   }
 }

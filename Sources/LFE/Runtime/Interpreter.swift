@@ -600,7 +600,12 @@ extension Runtime {
         var e = error
         if !e.rethrown && e.stack.isEmpty {
           let f = fnU.takeUnretainedValue()
-          e.stack = [StackEntry(module: f.module, function: f.name, arguments: nil, arity: f.arity)]
+          let line = pc > 0 && pc - 1 < f.lines.count ? Int(f.lines[pc - 1]) : nil
+          e.stack = [
+            StackEntry(
+              module: f.module, function: f.name, arguments: nil, arity: f.arity, file: f.file,
+              line: f.file == nil ? nil : line)
+          ]
         }
         // Find the innermost handler; it may belong to a frame further out.
         if let h = p.handlers.popLast() {
@@ -744,7 +749,10 @@ extension Runtime {
     .list(
       stack.map { s in
         let a: Term = s.arguments.map { Term.list($0) } ?? .int(s.arity)
-        return .tuple([.atom(s.module), .atom(s.function), a, .empty])
+        var location: [Term] = []
+        if let file = s.file { location.append(.tuple([.atom(atoms.intern("file")), .string(file)])) }
+        if let line = s.line { location.append(.tuple([.atom(atoms.intern("line")), .int(line)])) }
+        return .tuple([.atom(s.module), .atom(s.function), a, .list(location)])
       })
   }
 

@@ -166,6 +166,9 @@ public final class Runtime {
     p.status = .exited
     p.exitReason = reason
     p.deadline = nil
+    if !p.isEvaluator, let e = p.exception, e.kind != .exit {
+      reportCrash(p, reason: reason)
+    }
     exitObserver?(p)
     if let name = p.registeredName {
       registered[name] = nil
@@ -173,12 +176,12 @@ public final class Runtime {
     }
     let links = p.links
     p.links = []
-    for other in links {
+    for other in links.sorted() {
       guard let q = processes[other.serial] else { continue }
       q.links.remove(p.pid)
       deliverExitSignal(to: q, from: p.pid, reason: reason, linked: true)
     }
-    for (ref, watcher) in p.monitoredBy {
+    for (ref, watcher) in p.monitoredBy.sorted(by: { $0.key < $1.key }) {
       let msg = Term.tuple([.atom(.DOWN), .ref(ref), .atom(.process), .pid(p.pid), reason])
       send(msg, to: watcher)
     }
@@ -202,6 +205,14 @@ public final class Runtime {
     }
     if case .atom(let a) = reason, a == .normal { return }
     exitProcess(q, reason: reason)
+  }
+
+  /// What OTP's logger prints when a process dies of an error nobody caught.
+  func reportCrash(_ p: Process, reason: Term) {
+    var text = "=ERROR REPORT==== \(Clock.wallClockStamp()) ===\n"
+    text += "Error in process <0.\(p.pid.serial).0> with exit value:\n"
+    text += Printer.erlangPretty(reason, atoms: atoms) + "\n\n"
+    output.write(text)
   }
 
   func link(_ a: Process, _ b: Pid) throws(Exception) {

@@ -15,7 +15,8 @@ extension Printer {
     _ term: Term, atoms: AtomTable, column: Int = 1, lineLength: Int = 80, depth: Int = -1,
     strings: Bool = true
   ) -> String {
-    ErlangPretty(atoms: atoms, strings: strings).print(term, column: column, lineLength: lineLength, depth: depth)
+    ErlangPretty(atoms: atoms, strings: strings).print(
+      term, column: column, lineLength: lineLength, depth: depth)
   }
 }
 
@@ -67,10 +68,11 @@ struct ErlangPretty {
     case .atom(let a): return ErlangSyntax.atom(atoms.name(a), latin1: true)
     case .cons, .empty, .tuple, .map, .binary:
       let node = measure(t, depth, 0)
-      let layout = Layout(ll: lineLength, m: node.len, tind: 1)
-      if lineLength == 0 || (node.len < lineLength - col && node.len <= layout.m) {
-        return Layout.write(node)
-      }
+      // Without a character limit OTP takes the whole term's length as the most a line
+      // may hold, so only the line length ever forces a break.
+      if lineLength == 0 || node.len < lineLength - col { return Layout.write(node) }
+      // A tagged tuple indents its elements after the tag unless that would pass half
+      // the line; then by 4; failing both, by 1.
       var tind = 1
       for candidate in [-1, 4] {
         let probe = Layout(ll: lineLength, m: node.len, tind: candidate)
@@ -285,7 +287,8 @@ struct ErlangPretty {
       let tagInd = tag.len + 2
       let tcol = col + tagInd
       if tind > 0 && tagInd > tind {
-        return Layout.write(tag) + ppTail(es.dropFirst(), end, col + tind, tcol, ind + tind, ld, ",", w + tag.len)
+        return Layout.write(tag)
+          + ppTail(es.dropFirst(), end, col + tind, tcol, ind + tind, ld, ",", w + tag.len)
       }
       return Layout.write(tag) + ","
         + ppList(es.dropFirst(), end, tcol, ind + tagInd, ld, ",", w + tag.len + 1)
@@ -369,7 +372,8 @@ struct ErlangPretty {
       return out
     }
 
-    private func ppPair(_ p: Node, _ col: Int, _ ind: Int, _ ld: Int, _ w: Int) -> (text: String, width: Int) {
+    private func ppPair(_ p: Node, _ col: Int, _ ind: Int, _ ld: Int, _ w: Int) -> (text: String, width: Int)
+    {
       if fits(p, col, ld, w) { return (Layout.write(p), p.isAtomicPair ? p.len : ll) }
       guard case .pair(let k, let v) = p.kind else { return (pp(p, col, ind, ld, w), ll) }
       let i = tind > 0 ? tind : 4

@@ -19,7 +19,9 @@ extension Printer {
   }
 
   /// A value as the LFE shell prints it: depth 30, line width 80, from column 0.
-  public static func shellValue(_ term: Term, atoms: AtomTable, pidStyle: PidStyle = .tagged)
+  public static func shellValue(
+    _ term: Term, atoms: AtomTable, pidStyle: PidStyle = .tagged
+  )
     -> String
   {
     lfePretty(term, atoms: atoms, pidStyle: pidStyle, depth: 30, indent: 0, lineLength: 80)
@@ -38,10 +40,12 @@ struct LFEPretty {
     var elements: ArraySlice<Term>
     var tail: Term
 
-    init(_ t: Term) {
+    /// At most `limit` elements are taken; the rest stays in `tail` as a list cell, so a
+    /// caller may cap it only where the depth runs out before the elements do.
+    init(_ t: Term, limit: Int = .max) {
       var es: [Term] = []
       var cur = t
-      while case .cons(let c) = cur {
+      while es.count < limit, case .cons(let c) = cur {
         es.append(c.head)
         cur = c.tail
       }
@@ -78,47 +82,66 @@ struct LFEPretty {
     return w.out
   }
 
+  // `term` and its helpers recurse once per level of nesting; each case lives in its own
+  // small function so that a level costs little stack.
   func term(_ t: Term, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int) -> String {
     if d == 0 || nesting > Printer.maxNesting { return "..." }
     switch t {
     case .atom(let a): return LFESyntax.symbol(atoms.name(a))
     case .int, .big, .float, .pid, .ref, .fun: return writer(t, -1)
     case .empty: return "()"
-    case .cons(let c):
-      if case .atom(let a) = c.head, case .cons(let second) = c.tail, case .empty = second.tail {
-        // The reader's quote characters print as written; they do not cost depth.
-        switch atoms.name(a) {
-        case "quote": return "'" + term(second.head, d, i + 1, l, nesting + 1)
-        case "backquote": return "`" + term(second.head, d, i + 1, l, nesting + 1)
-        case "comma": return "," + term(second.head, d, i + 1, l, nesting + 1)
-        case "comma-at": return ",@" + term(second.head, d, i + 2, l, nesting + 1)
-        default: break
-        }
-      }
-      if let chars = LFESyntax.printableList(t) { return LFESyntax.quoted(chars, quote: "\"") }
-      let seq = Seq(t)
-      if let flat = listMax(seq, d - 1, i + 1, l - 1, nesting) { return "(" + flat + ")" }
-      switch LFEPretty.indentType(c.head, atoms: atoms) {
-      case .none: return "(" + list(seq, d - 1, i + 1, l - 1, nesting) + ")"
-      case .defun: return defun(seq, d, i, l, nesting)
-      case .count(let n): return special(seq, d, i, l, n, nesting)
-      }
-    case .tuple(let tu):
-      if tu.count == 0 { return "#()" }
-      let seq = Seq(elements: tu.elements[...])
-      if let flat = listMax(seq, d - 1, i + 2, l - 1, nesting) { return "#(" + flat + ")" }
-      return "#(" + list(seq, d - 1, i + 2, l, nesting) + ")"
-    case .binary(let b):
-      if let s = String(validating: b.bytes, as: UTF8.self),
-        s.unicodeScalars.allSatisfy({ LFESyntax.isPrintableUnicode(Int($0.value)) })
-      {
-        return "#" + LFESyntax.quoted(s.unicodeScalars.map(\.value), quote: "\"")
-      }
-      return LFESyntax.bytes(b.bytes, depth: d)
-    case .map(let m):
-      let pairs = m.sortedKeys(atoms: atoms).map { ($0, m.entries[$0]!) }
-      return "#M(" + mapBody(pairs[...], d, i + 3, l, nesting) + ")"
+    case .cons(let c): return cons(c, d, i, l, nesting)
+    case .tuple(let tu): return tuple(tu, d, i, l, nesting)
+    case .binary(let b): return binary(b, d)
+    case .map(let m): return map(m, d, i, l, nesting)
     }
+  }
+
+  private func cons(_ c: Cons, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int) -> String {
+    if case .atom(let a) = c.head, case .cons(let second) = c.tail, case .empty = second.tail,
+      let prefix = LFEPretty.quotePrefixes[atoms.name(a)]
+    {
+      // The reader's quote characters print as written; they do not cost depth.
+      return prefix + term(second.head, d, i + prefix.count, l, nesting + 1)
+    }
+    let t = Term.cons(c)
+    if let chars = LFESyntax.printableList(t) { return LFESyntax.quoted(chars, quote: "\"") }
+    let type = LFEPretty.indentType(c.head, atoms: atoms)
+    // A plain list prints at most d elements (d + 1 when broken over lines), so a huge
+    // list under a depth limit is not copied whole. Special forms split their elements
+    // by position and take them all.
+    var limit = Int.max
+    if case .none = type, d >= 0 { limit = d + 2 }
+    let seq = Seq(t, limit: limit)
+    if let flat = listMax(seq, d - 1, i + 1, l - 1, nesting) { return "(" + flat + ")" }
+    switch type {
+    case .none: return "(" + list(seq, d - 1, i + 1, l - 1, nesting) + ")"
+    case .defun: return defun(seq, d, i, l, nesting)
+    case .count(let n): return special(seq, d, i, l, n, nesting)
+    }
+  }
+
+  private static let quotePrefixes = ["quote": "'", "backquote": "`", "comma": ",", "comma-at": ",@"]
+
+  private func tuple(_ tu: Tuple, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int) -> String {
+    if tu.count == 0 { return "#()" }
+    let seq = Seq(elements: tu.elements[...])
+    if let flat = listMax(seq, d - 1, i + 2, l - 1, nesting) { return "#(" + flat + ")" }
+    return "#(" + list(seq, d - 1, i + 2, l, nesting) + ")"
+  }
+
+  private func binary(_ b: Binary, _ d: Int) -> String {
+    if let s = String(validating: b.bytes, as: UTF8.self),
+      s.unicodeScalars.allSatisfy({ LFESyntax.isPrintableUnicode(Int($0.value)) })
+    {
+      return "#" + LFESyntax.quoted(s.unicodeScalars.map(\.value), quote: "\"")
+    }
+    return LFESyntax.bytes(b.bytes, depth: d)
+  }
+
+  private func map(_ m: MapBox, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int) -> String {
+    let pairs = m.sortedKeys(atoms: atoms).map { ($0, m.entries[$0]!) }
+    return "#M(" + mapBody(pairs[...], d, i + 3, l, nesting) + ")"
   }
 
   /// The whole list on one line, or nil when it reaches the line length.
@@ -149,7 +172,9 @@ struct LFEPretty {
     }
   }
 
-  private func element(_ e: Term, _ col: Int, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int)
+  private func element(
+    _ e: Term, _ col: Int, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int
+  )
     -> Element
   {
     switch e {
@@ -176,7 +201,9 @@ struct LFEPretty {
 
   /// The rest of a list after `col` columns of the current line; `col == l` forces the
   /// next element onto a new line.
-  private func tail(_ seq: Seq, _ col: Int, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int)
+  private func tail(
+    _ seq: Seq, _ col: Int, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int
+  )
     -> String
   {
     var out = ""
@@ -267,7 +294,9 @@ struct LFEPretty {
   }
 
   /// A special form: its first `n` arguments after the name, the rest indented by 2.
-  private func special(_ seq: Seq, _ d: Int, _ i: Int, _ l: Int, _ n: Int, _ nesting: Int)
+  private func special(
+    _ seq: Seq, _ d: Int, _ i: Int, _ l: Int, _ n: Int, _ nesting: Int
+  )
     -> String
   {
     guard d > 2 || d < 0, case .atom(let head) = seq.elements.first else {

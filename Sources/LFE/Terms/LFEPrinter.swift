@@ -18,9 +18,10 @@ public enum Printer {
     case bare
   }
 
-  /// Nesting beyond this prints as `...`: printers recurse on nesting, and a term nested
-  /// deeper than any page would show must not exhaust a thread's stack.
-  static let maxNesting = 50
+  /// Nesting beyond this prints as `...`. The printers recurse once per level of nesting
+  /// (never per list element), and a debug build on a 512 KiB secondary-thread stack
+  /// holds about 400 levels of the deepest one; no real page nests terms this deep.
+  static let maxNesting = 200
 
   static func pidText(_ p: Pid) -> String { "<0.\(p.serial).0>" }
   static func refText(_ r: Ref) -> String { "#Ref<0.0.0.\(r.serial)>" }

@@ -1,0 +1,19 @@
+import Foundation
+import LFE
+
+/// The one seam between checking and the language: a shell session that evaluates what a
+/// transcript types and returns everything the shell prints for it.
+///
+/// Checking logic never touches the interpreter directly, so it can be tested against a
+/// fake session with scripted answers.
+public protocol ShellSession: AnyObject {
+  /// Evaluates the first form of `input` (whose first line is `line` of its page) and
+  /// returns what the shell prints: process output, compile messages, the value or the
+  /// error. `timeout` bounds how far the run may go, when the block sets one.
+  func evaluate(_ input: String, line: Int, profile: Profile, timeout: Duration?) -> String
+}
+
+/// Starts the LFE system for one course in `workspace` and returns a maker of sessions,
+/// one per page. It is called on the thread that runs the course, and what it returns
+/// stays there, so the interpreter need not be thread-safe.
+public typealias ShellFactory = @Sendable (_ workspace: URL) -> () -> any ShellSession
