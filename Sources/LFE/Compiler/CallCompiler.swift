@@ -5,6 +5,14 @@ extension FunctionBuilder {
     "<": .lt, "=<": .le, ">": .gt, ">=": .ge, "==": .eq, "/=": .ne, "=:=": .eqExact, "=/=": .neExact,
   ]
 
+  /// Functions the shell offers by plain name (LFE's shell commands usable in expressions).
+  static let shellFunctions: [LocalKey: (String, String)] = [
+    LocalKey(name: "flush", arity: 0): ("c", "flush"),
+    LocalKey(name: "regs", arity: 0): ("c", "regs"),
+    LocalKey(name: "i", arity: 0): ("c", "i"),
+    LocalKey(name: "pid", arity: 3): ("c", "pid"),
+  ]
+
   /// `(name args...)`: a local or top-level function, an operator, or an auto-imported BIF.
   func compileApplication(
     _ name: String, _ args: [Form], _ f: Form, to dest: Int, tail: Bool
@@ -24,12 +32,18 @@ extension FunctionBuilder {
       if tail { emit(.ret, dest) }
       return
     }
+    if unit.isShell, let target = Self.shellFunctions[LocalKey(name: name, arity: n)] {
+      return try compileCall(module: atoms.intern(target.0), name: target.1, args, f, to: dest, tail: tail)
+    }
     let mfa = MFA(module: .erlang, function: key.name, arity: n)
     if unit.runtime.natives[mfa] != nil || unit.runtime.processNatives[mfa] != nil {
       return try compileCall(module: .erlang, name: name, args, f, to: dest, tail: tail)
     }
     if unit.isShell {
-      // LFE's shell reports this when the form runs, not before.
+      // LFE's shell reports this when the form runs, after evaluating the arguments.
+      try scoped { () throws(CompileError) in
+        for a in args { try compile(a, to: allocate(), tail: false) }
+      }
       loadTerm(.tuple([.atom(key.name), .int(n)]), into: dest)
       emit(
         .raiseError, constant(.atom(atoms.intern("undefined_function"))), dest,
@@ -93,10 +107,9 @@ extension FunctionBuilder {
       try scoped { () throws(CompileError) in
         let acc = allocate()
         if args.count == 1 {
-          loadTerm(.int(0), into: acc)
-          let r = allocate()
-          try compile(args[0], to: r, tail: false)
-          emit(.sub, acc, acc, r)
+          // Negation keeps the sign of a float zero, which 0 - x would not.
+          try compile(args[0], to: acc, tail: false)
+          emit(.callNative, acc, acc, nativeSlot(.erlang, atoms.intern("-"), 1, unit.runtime.natives[MFA(module: .erlang, function: atoms.intern("-"), arity: 1)]!))
         } else {
           try compile(args[0], to: acc, tail: false)
           for a in args.dropFirst() {
@@ -113,7 +126,24 @@ extension FunctionBuilder {
       }
       return true
     default:
-      guard let op = Self.comparisonOps[name], args.count == 2 else { return false }
+      guard let op = Self.comparisonOps[name], args.count >= 2 else { return false }
+      if args.count > 2 {
+        // (< a b c): every neighbouring pair in order, each argument evaluated once.
+        try scoped { () throws(CompileError) in
+          let values = allocate(args.count)
+          for (i, a) in args.enumerated() { try compile(a, to: values + i, tail: false) }
+          let done = newLabel()
+          for i in 0..<(args.count - 1) {
+            emit(op, dest, values + i, values + i + 1)
+            if i < args.count - 2 {
+              emit(.jumpIfFalse, dest, 0, 0)
+              refer(done, field: 1)
+            }
+          }
+          place(done)
+        }
+        return true
+      }
       try scoped { () throws(CompileError) in
         let a = allocate()
         let b = allocate()
@@ -211,9 +241,11 @@ extension FunctionBuilder {
       loadTerm(.fun(Fun(module: atoms.intern(m), function: atoms.intern(fn), arity: arity)), into: dest)
       return
     }
-    guard args.count == 2, let name = args[0].symbol, case .integer(let a) = args[1].node,
+    guard args.count == 2, var name = args[0].symbol, case .integer(let a) = args[1].node,
       let arity = Int(exactly: a)
     else { throw error("bad fun reference", f) }
+    if name == "car" { name = "hd" }
+    if name == "cdr" { name = "tl" }
     let fn: LocalFunction
     if let local = localFunctions[LocalKey(name: name, arity: arity)] {
       fn = local
@@ -238,7 +270,9 @@ extension FunctionBuilder {
     let clauses: [Clause]
     let arity: Int
     if items[0].symbol == "lambda" {
-      guard items.count >= 2, let params = items[1].listElements else { throw error("bad lambda", f) }
+      guard items.count >= 2, let params = items[1].listElements, params.allSatisfy({ $0.symbol != nil }) else {
+        throw error("bad lambda form", f)
+      }
       arity = params.count
       clauses = [Clause(patterns: params, guards: [], body: Array(items.dropFirst(2)), location: f.location)]
     } else {
@@ -454,6 +488,7 @@ extension FunctionBuilder {
         throw error("unknown try section \(h)", part)
       }
     }
+    if catchClauses == nil && after == nil { throw error("bad try form", f) }
     try scoped { () throws(CompileError) in
       let outerException = allocate()
       let afterRaised = newLabel()

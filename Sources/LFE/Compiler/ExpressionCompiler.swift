@@ -164,6 +164,9 @@ extension FunctionBuilder {
         emit(.mapUpdate, m, start, (args.count - 1) / 2)
         emit(.move, dest, m)
       }
+    case "map-size", "msiz":
+      guard args.count == 1 else { throw error("\(head) takes a map", f) }
+      return try compileCall(module: .erlang, name: "map_size", args, f, to: dest, tail: tail)
     case "mref", "map-get":
       guard args.count == 2 else { throw error("\(head) takes a map and a key", f) }
       return try compileCall(

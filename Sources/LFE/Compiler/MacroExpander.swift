@@ -12,7 +12,7 @@ struct MacroExpander {
     "map-get", "map-set", "map-update",
     "lambda", "match-lambda", "let", "let-function", "letrec-function", "flet", "fletrec", "progn",
     "if", "case", "receive", "catch", "try", "funcall", "call", "fun", "andalso", "orelse",
-    "set", "define-function", "apply", "!", "send", "function",
+    "set", "define-function", "apply", "!", "send", "function", "map-size", "msiz",
   ]
 
   /// Expands the head of `form` until it is not a macro call. Returns nil when `form` is

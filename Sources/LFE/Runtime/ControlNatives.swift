@@ -6,7 +6,7 @@ enum ControlNatives {
   private static func raised(_ kind: Exception.Kind, _ reason: Term, _ name: Atom, _ arity: Int) -> Exception
   {
     var e = Exception(kind, reason)
-    e.stack = [StackEntry(module: .erlang, function: name, arguments: nil, arity: arity)]
+    e.deliberate = true
     return e
   }
 
@@ -35,6 +35,23 @@ enum ControlNatives {
         var e = Exception(kind, a[1])
         e.rethrown = true
         throw e
+      },
+      NativeFunction("erlang", "fun_info", 2) { ctx, a throws(Exception) in
+        guard case .fun(let f) = a[0], case .atom(let item) = a[1] else { throw Exception.badarg }
+        let value: Term
+        switch (ctx.atoms.name(item), f.target) {
+        case ("arity", _): value = .int(f.arity)
+        case ("module", .local(let code, _)): value = .atom(code.module)
+        case ("module", .external(let m, _, _)): value = .atom(m)
+        case ("name", .local(let code, _)): value = .atom(code.name)
+        case ("name", .external(_, let n, _)): value = .atom(n)
+        case ("type", .local): value = .atom(ctx.atom("local"))
+        case ("type", .external): value = .atom(ctx.atom("external"))
+        case ("env", .local(_, let captured)): value = .list(captured)
+        case ("env", .external): value = .empty
+        default: value = .atom(.undefined)
+        }
+        return .tuple([a[1], value])
       },
       NativeFunction("c", "pid", 3) { ctx, a throws(Exception) in
         guard case .int(let n) = a[1], n >= 0, n <= Int(UInt32.max) else { throw Exception.badarg }

@@ -10,6 +10,9 @@ public struct Exception: Error {
   public var stack: [StackEntry]
   /// Raised again by `erlang:raise` or a `try` that matched no clause: keep its stack.
   public var rethrown = false
+  /// Raised on purpose by `error`, `exit` or `throw`: the stack starts at the caller,
+  /// not at the built-in function.
+  public var deliberate = false
 
   public init(_ kind: Kind, _ reason: Term, stack: [StackEntry] = []) {
     self.kind = kind

@@ -714,7 +714,7 @@ extension Runtime {
   /// Names the built-in function an exception came from, with its arguments, unless
   /// the exception already says where it was raised.
   func annotate(_ e: Exception, _ m: Atom, _ f: Atom, _ args: [Term]) -> Exception {
-    if !e.stack.isEmpty || e.rethrown { return e }
+    if !e.stack.isEmpty || e.rethrown || e.deliberate { return e }
     var e = e
     e.stack = [StackEntry(module: m, function: f, arguments: args, arity: args.count)]
     return e
@@ -723,7 +723,7 @@ extension Runtime {
   func annotate(
     _ e: Exception, _ m: Atom, _ f: Atom, _ args: UnsafeMutablePointer<Term>, _ n: Int
   ) -> Exception {
-    if !e.stack.isEmpty || e.rethrown { return e }
+    if !e.stack.isEmpty || e.rethrown || e.deliberate { return e }
     return annotate(e, m, f, Array(UnsafeBufferPointer(start: args, count: n)))
   }
 

@@ -149,6 +149,14 @@ enum ProcessNatives {
       },
       ProcessNative("erlang", "group_leader", 0) { rt, p, a in .pid(p.pid) },
       ProcessNative("erlang", "garbage_collect", 0) { _, _, _ in .true },
+      ProcessNative("c", "regs", 0) { rt, _, _ in
+        rt.output.write(rt.registeredTable())
+        return .ok
+      },
+      ProcessNative("c", "i", 0) { rt, _, _ in
+        rt.output.write(rt.processTable())
+        return .ok
+      },
       ProcessNative("erlang", "yield", 0) { _, _, _ in .true },
     ]
   }

@@ -50,8 +50,6 @@ struct ErrorFormatter {
       case "case_clause": return "no case clause matching \(value(t[1]))"
       case "try_clause": return "no try clause matching \(value(t[1]))"
       case "badfun": return "bad function \(value(t[1]))"
-      case "badmap": return "bad map \(value(t[1]))"
-      case "badkey": return "bad key \(value(t[1]))"
       case "unbound_symbol": return "symbol \(value(t[1])) is unbound"
       case "undefined_function":
         if case .tuple(let fa) = t[1], fa.count == 2 {

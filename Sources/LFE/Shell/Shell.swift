@@ -83,15 +83,41 @@ public final class Shell {
 
   private func write(_ s: String) { runtime.output.write(s) }
 
+  /// Whether values are printed: off for the forms of a top-level `progn` but its last.
+  private var printing = true
+
   private func printValue(_ v: Term) {
+    if !printing { return }
     write(Printer.shellValue(v, atoms: atoms, pidStyle: profile.pidStyle) + "\n")
   }
 
-  /// Dispatches shell commands; everything else runs in the evaluator.
-  private func handle(_ form: Form) {
+  /// Dispatches shell commands; everything else runs in the evaluator. False when the
+  /// form failed (its error is printed).
+  @discardableResult
+  private func handle(_ form: Form) -> Bool {
+    failed = false
+    handleForm(form)
+    return !failed
+  }
+
+  /// Set when the form being handled raised or did not compile.
+  private var failed = false
+
+  private func handleForm(_ form: Form) {
     if let items = form.listElements, let head = items.first?.symbol {
       let args = Array(items.dropFirst())
       switch (head, args.count) {
+      case ("progn", 1...):
+        // The shell evaluates a top-level progn form by form, so `set` inside it binds.
+        let outer = printing
+        printing = false
+        for sub in args.dropLast() where !handle(sub) {
+          printing = outer
+          failed = true
+          return
+        }
+        printing = outer
+        return handleForm(args[args.count - 1])
       case ("set", 2...):
         return evaluateSet(args, form)
       case ("defun", 2...):
@@ -101,10 +127,10 @@ public final class Shell {
       case ("l", 1):
         return compileCommand(args[0], form)
       case ("regs", 0):
-        write(registeredTable())
+        write(runtime.registeredTable())
         return printValue(.ok)
       case ("i", 0):
-        write(processTable())
+        write(runtime.processTable())
         return printValue(.ok)
       case ("help", 0):
         write(Shell.helpText)
@@ -154,6 +180,7 @@ public final class Shell {
       return code
     } catch {
       write("** exception error: \(error.message)\n\n")
+      failed = true
       return nil
     }
   }
@@ -181,8 +208,10 @@ public final class Shell {
       guard q === p else { return }
       finished = true
       if let e = q.exception {
+        self.failed = true
         self.write(self.formatter.format(e))
       } else if q.status == .exited {
+        self.failed = true
         self.write(self.formatter.format(Exception(.exit, q.exitReason)))
       } else {
         result = q.result
@@ -197,11 +226,15 @@ public final class Shell {
       case .stopped: continue
       case .idle:
         write("** the evaluator waits for a message that no process can send; it was stopped\n\n")
+        killedByShell.insert(p.pid)
         runtime.exitProcess(p, reason: .atom(.killed))
+        failed = true
         return nil
       case .budgetSpent:
         write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
+        killedByShell.insert(p.pid)
         runtime.exitProcess(p, reason: .atom(.killed))
+        failed = true
         return nil
       }
     }
@@ -268,7 +301,10 @@ public final class Shell {
       ]),
     ])
     guard let code = compileShellFunction(body: [body], at: form), let r = run(code) else { return }
-    guard case .tuple(let t) = r, t.count == 2, case .tuple(let values) = t[1] else { return }
+    guard case .tuple(let t) = r, t.count == 2, case .tuple(let values) = t[1] else {
+      failed = true
+      return
+    }
     for (i, n) in ordered.enumerated() { variables[n] = values[i] }
     shiftHistory(form: form, value: t[0])
     printValue(t[0])
@@ -298,6 +334,7 @@ public final class Shell {
   private func defineFunction(_ args: [Form], _ form: Form) {
     guard let name = args[0].symbol else {
       write("** exception error: bad defun\n\n")
+      failed = true
       return
     }
     let eval = atoms.intern("lfe_eval")
@@ -320,6 +357,7 @@ public final class Shell {
       }
     } catch {
       write("** exception error: \(error.message)\n\n")
+      failed = true
     }
   }
 
@@ -357,42 +395,6 @@ public final class Shell {
     }
   }
 
-  private func registeredTable() -> String {
-    var out = "\n** Registered procs on node nonode@nohost **\n"
-    out +=
-      "Name".padding(toLength: 24, withPad: " ", startingAt: 0)
-      + "Pid".padding(toLength: 13, withPad: " ", startingAt: 0)
-    out += "Initial Call".padding(toLength: 34, withPad: " ", startingAt: 0) + "Reds Msgs\n"
-    let names = runtime.registered.keys.sorted { atoms.name($0) < atoms.name($1) }
-    for n in names {
-      guard let pid = runtime.registered[n], let p = runtime.process(pid) else { continue }
-      let call = "\(atoms.name(p.initialCall.0)):\(atoms.name(p.initialCall.1))/\(p.initialCall.2)"
-      out += atoms.name(n).padding(toLength: 24, withPad: " ", startingAt: 0)
-      out += "<0.\(pid.serial).0>".padding(toLength: 13, withPad: " ", startingAt: 0)
-      out += call.padding(toLength: 34, withPad: " ", startingAt: 0)
-      out += String(p.reductions).leftPadded(4) + " " + String(p.mailbox.count).leftPadded(4) + "\n"
-    }
-    out += "\n** Registered ports on node nonode@nohost **\nName                  Port\n"
-    return out
-  }
-
-  private func processTable() -> String {
-    var out = "Pid                   Initial Call                          Heap     Reds Msgs\n"
-    out += "Registered            Current Function                     Stack              \n"
-    for p in runtime.liveProcesses {
-      let call = "\(atoms.name(p.initialCall.0)):\(atoms.name(p.initialCall.1))/\(p.initialCall.2)"
-      out += "<0.\(p.pid.serial).0>".padding(toLength: 22, withPad: " ", startingAt: 0)
-      out += call.padding(toLength: 36, withPad: " ", startingAt: 0)
-      out += String(p.registerCapacity).leftPadded(6) + String(p.reductions).leftPadded(9)
-      out += String(p.mailbox.count).leftPadded(5) + "\n"
-      out += (p.registeredName.map { atoms.name($0) } ?? "").padding(
-        toLength: 22, withPad: " ", startingAt: 0)
-      out += (p.status == .waiting ? "receive" : "running").padding(toLength: 36, withPad: " ", startingAt: 0)
-      out += String(p.frameCount).leftPadded(6) + "\n"
-    }
-    return out
-  }
-
   static let helpText = """
 
     LFE shell built-in functions
@@ -417,8 +419,4 @@ public final class Shell {
     * ** ***       -- the values of the three previous expressions
 
     """
-}
-
-extension String {
-  func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
 }
