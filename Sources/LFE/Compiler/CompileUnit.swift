@@ -17,6 +17,8 @@ final class CompileUnit {
   var currentTop: FunctionKey? = nil
   /// The module's file name, for stack traces; nil in the shell.
   var file: String? = nil
+  /// The line of the `defun` being compiled.
+  var definitionLine: Int? = nil
   private var funCounter = 0
   private var uniqueNames = 0
 
@@ -40,6 +42,7 @@ final class CompileUnit {
       arity: arity, module: module, name: atoms.intern(name), index: funCounter - 1,
       uniq: runtime.makeFunUniq())
     code.file = file
+    code.definitionLine = definitionLine
     runtime.keep(code)
     return code
   }

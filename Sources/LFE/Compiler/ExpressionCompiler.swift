@@ -183,6 +183,8 @@ extension FunctionBuilder {
         emit(.send, dest, p, m)
       }
     case "set":
+      // Inside an expression the shell treats `set` as an ordinary (unknown) function.
+      if unit.isShell { return try compileApplication(head, args, f, to: dest, tail: tail) }
       throw error("set is only allowed in the shell", f)
     case "define-function", "defun":
       throw error("\(head) is only allowed at the top level", f)

@@ -31,6 +31,8 @@ public final class FunctionCode: @unchecked Sendable {
   var lines: [Int32] = []
   /// The file it was compiled from (a module's), for stack traces.
   var file: String? = nil
+  /// The line of the `defun` it belongs to: the line LFE's stack traces give for it.
+  var definitionLine: Int? = nil
 
   /// The code and constants as raw pointers for the VM, made once by `finish()`.
   private(set) var codeBase: UnsafeMutablePointer<Instruction>? = nil

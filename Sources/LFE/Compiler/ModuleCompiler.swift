@@ -15,7 +15,9 @@ public enum ModuleCompiler {
   }
 
   /// Compiles `source` (the text of `file`) and loads it into `runtime`.
-  public static func compileAndLoad(source: String, file: String, runtime: Runtime) throws(Failure) -> Success
+  /// `traced` false leaves the file out of stack traces (the built-in library modules).
+  public static func compileAndLoad(source: String, file: String, runtime: Runtime, traced: Bool = true)
+    throws(Failure) -> Success
   {
     let forms: [Form]
     do {
@@ -59,7 +61,7 @@ public enum ModuleCompiler {
 
     // Definitions.
     let unit = CompileUnit(runtime: runtime, module: moduleAtom, topFunctions: [:], isShell: false)
-    unit.file = file
+    unit.file = traced ? file : nil
     var definitions: [(FunctionKey, [Form], Form)] = []
     var definedAt: [FunctionKey: SourceLocation] = [:]
     for form in forms.dropFirst() {
@@ -101,13 +103,15 @@ public enum ModuleCompiler {
     for (i, (key, _, _)) in definitions.enumerated() {
       let code = FunctionCode(
         arity: key.arity, module: moduleAtom, name: key.name, index: i, uniq: runtime.makeFunUniq())
-      code.file = file
+      code.file = traced ? file : nil
       runtime.keep(code)
       codes[key] = code
     }
     unit.topFunctions = codes
     for (key, body, form) in definitions {
       unit.currentTop = key
+      unit.definitionLine = form.location.line
+      codes[key]!.definitionLine = form.location.line
       do {
         try FunctionBuilder.compileTopLevel(unit: unit, code: codes[key]!, body: body, form: form)
       } catch {

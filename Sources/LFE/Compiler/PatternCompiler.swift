@@ -24,7 +24,12 @@ extension FunctionBuilder {
         try matchList(items, tail: tail, subject: subject, fail: fail, bound: &bound)
         return
       }
-      if tail != nil { throw error("dotted list in a pattern; use (cons h t)", p) }
+      if tail != nil {
+        // LFE's patterns have no dotted form: such a pattern matches nothing.
+        emit(.jump)
+        refer(fail, field: 0)
+        return
+      }
       guard let head = items.first?.symbol else {
         if items.isEmpty {
           emit(.isNil, subject)

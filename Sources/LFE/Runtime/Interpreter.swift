@@ -581,8 +581,12 @@ extension Runtime {
             if ins.c == ErrorShape.functionClause.rawValue {
               let f = fnU.takeUnretainedValue()
               var e = Exception.error(.atom(.functionClause))
+              // LFE's shell names no function for a lambda typed at the prompt.
               let args = Array(UnsafeBufferPointer(start: regs, count: f.arity))
-              e.stack = [StackEntry(module: f.module, function: f.name, arguments: args, arity: f.arity)]
+              e.stack =
+                f.module == atoms.intern("lfe_eval")
+                ? [] : [StackEntry(module: f.module, function: f.name, arguments: args, arity: f.arity)]
+              e.deliberate = f.module == atoms.intern("lfe_eval")
               throw e
             }
             if ins.c == ErrorShape.tagged.rawValue {
@@ -598,14 +602,28 @@ extension Runtime {
         }
       } catch {
         var e = error
+        let raisedHere = e.stack.isEmpty
         if !e.rethrown && e.stack.isEmpty {
           let f = fnU.takeUnretainedValue()
-          let line = pc > 0 && pc - 1 < f.lines.count ? Int(f.lines[pc - 1]) : nil
           e.stack = [
             StackEntry(
               module: f.module, function: f.name, arguments: nil, arity: f.arity, file: f.file,
-              line: f.file == nil ? nil : line)
+              line: f.file == nil ? nil : f.definitionLine)
           ]
+        }
+        if !e.rethrown {
+          // The callers that came from module files, as Erlang's stack trace lists them.
+          var i = p.frameCount - (raisedHere ? 2 : 1)
+          while i >= 0 {
+            let f = p.frames[i].function.takeUnretainedValue()
+            if f.file != nil {
+              e.stack.append(
+                StackEntry(
+                  module: f.module, function: f.name, arguments: nil, arity: f.arity, file: f.file,
+                  line: f.definitionLine))
+            }
+            i -= 1
+          }
         }
         // Find the innermost handler; it may belong to a frame further out.
         if let h = p.handlers.popLast() {

@@ -5,7 +5,9 @@ struct ErrorFormatter {
   let atoms: AtomTable
   let pidStyle: Printer.PidStyle
 
-  func value(_ t: Term) -> String { Printer.lfe(t, atoms: atoms, pidStyle: pidStyle) }
+  func value(_ t: Term) -> String {
+    Printer.lfePretty(t, atoms: atoms, pidStyle: pidStyle, depth: 30, lineLength: 10_000)
+  }
 
   func format(_ e: Exception) -> String {
     let cls: String
@@ -15,12 +17,17 @@ struct ErrorFormatter {
     case .throw: cls = "throw"
     }
     var out = "** exception \(cls): \(e.kind == .error ? describe(e.reason) : value(e.reason))\n"
-    if let top = e.stack.first, let args = top.arguments {
-      out += "  in (\(atoms.name(top.module)) : \(atomText(top.function))"
-      for a in args {
-        out += " " + Printer.lfePretty(a, atoms: atoms, pidStyle: pidStyle, depth: 30, lineLength: 10_000)
+    for (i, entry) in e.stack.enumerated() {
+      if i == 0, let args = entry.arguments {
+        out += "  in (\(atoms.name(entry.module)) : \(atomText(entry.function))"
+        for a in args {
+          out += " " + Printer.lfePretty(a, atoms: atoms, pidStyle: pidStyle, depth: 30, lineLength: 10_000)
+        }
+        out += ")\n"
+      } else if let file = entry.file {
+        let place = entry.line.map { "\(file), line \($0)" } ?? file
+        out += "  in \(atoms.name(entry.module)):\(atoms.name(entry.function))/\(entry.arity) (\(place))\n"
       }
-      out += ")\n"
     }
     return out + "\n"
   }

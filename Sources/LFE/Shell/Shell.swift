@@ -207,6 +207,7 @@ public final class Shell {
     runtime.exitObserver = { [unowned self] q in
       guard q === p else { return }
       finished = true
+      if q.status == .exited { self.reportedDeath.insert(q.pid) }
       if let e = q.exception {
         self.failed = true
         self.write(self.formatter.format(e))
