@@ -88,18 +88,16 @@ extension FunctionBuilder {
         return true
       }
       try scoped { () throws(CompileError) in
-        let acc = allocate()
-        try compile(args[0], to: acc, tail: false)
+        var acc = try operand(args[0])
         for a in args.dropFirst() {
           if name == "+", case .integer(let k) = a.node, let small = Int32(exactly: k) {
-            emit(.addImm, acc, acc, Int(small))
-            continue
+            emit(.addImm, dest, acc, Int(small))
+          } else {
+            let r = try operand(a)
+            emit(name == "+" ? .add : .mul, dest, acc, r)
           }
-          let r = allocate()
-          try compile(a, to: r, tail: false)
-          emit(name == "+" ? .add : .mul, acc, acc, r)
+          acc = dest
         }
-        emit(.move, dest, acc)
       }
       return true
     case "-":
@@ -110,19 +108,19 @@ extension FunctionBuilder {
           // Negation keeps the sign of a float zero, which 0 - x would not.
           try compile(args[0], to: acc, tail: false)
           emit(.callNative, acc, acc, nativeSlot(.erlang, atoms.intern("-"), 1, unit.runtime.natives[MFA(module: .erlang, function: atoms.intern("-"), arity: 1)]!))
+          emit(.move, dest, acc)
         } else {
-          try compile(args[0], to: acc, tail: false)
+          var left = try operand(args[0])
           for a in args.dropFirst() {
             if case .integer(let k) = a.node, let small = Int32(exactly: -k) {
-              emit(.addImm, acc, acc, Int(small))
-              continue
+              emit(.addImm, dest, left, Int(small))
+            } else {
+              let r = try operand(a)
+              emit(.sub, dest, left, r)
             }
-            let r = allocate()
-            try compile(a, to: r, tail: false)
-            emit(.sub, acc, acc, r)
+            left = dest
           }
         }
-        emit(.move, dest, acc)
       }
       return true
     default:
@@ -145,10 +143,8 @@ extension FunctionBuilder {
         return true
       }
       try scoped { () throws(CompileError) in
-        let a = allocate()
-        let b = allocate()
-        try compile(args[0], to: a, tail: false)
-        try compile(args[1], to: b, tail: false)
+        let a = try operand(args[0])
+        let b = try operand(args[1])
         emit(op, dest, a, b)
       }
       return true
@@ -337,7 +333,7 @@ extension FunctionBuilder {
     let end = b.newLabel()
     let noMatch = b.newLabel()
     try b.compileClauses(
-      clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+      clauses, subjects: Array(0..<code.arity), to: b.allocate(), tail: true, end: end, noMatch: noMatch)
     b.place(noMatch)
     b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
     b.place(end)
@@ -455,7 +451,7 @@ extension FunctionBuilder {
     let end = b.newLabel()
     let noMatch = b.newLabel()
     try b.compileClauses(
-      clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+      clauses, subjects: Array(0..<code.arity), to: b.allocate(), tail: true, end: end, noMatch: noMatch)
     b.place(noMatch)
     b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
     b.place(end)

@@ -5,9 +5,22 @@ import BigInt
 extension FunctionBuilder {
   func error(_ message: String, _ f: Form) -> CompileError { CompileError(message, at: f.location) }
 
+  /// A register holding the value of `f`: a variable's own register, or a temporary
+  /// (allocated in the caller's scope) that `f` is compiled into.
+  func operand(_ f: Form) throws(CompileError) -> Int {
+    if let name = f.symbol, let r = variables[name] { return r }
+    let r = allocate()
+    try compile(f, to: r, tail: false)
+    return r
+  }
+
   /// Compiles `f` so its value lands in `dest`; with `tail`, returns it from the function.
   func compile(_ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
     line = Int32(f.location.line)
+    if tail, let name = f.symbol, let r = variables[name] {
+      emit(.ret, r)
+      return
+    }
     switch f.node {
     case .symbol(let name):
       try compileSymbol(name, f, to: dest)
@@ -275,21 +288,21 @@ extension FunctionBuilder {
     {
       if op == "<" || op == ">" {
         try scoped { () throws(CompileError) in
-          let a = allocate()
-          let b = allocate()
-          try compile(items[1], to: a, tail: false)
-          try compile(items[2], to: b, tail: false)
+          let a = try operand(items[1])
+          if op == "<", case .integer(let k) = items[2].node, let small = Int32(exactly: k) {
+            emit(.jumpIfNotLtImm, a, Int(small))
+            refer(falseLabel, field: 2)
+            return
+          }
+          let b = try operand(items[2])
           if op == "<" { emit(.jumpIfNotLt, a, b) } else { emit(.jumpIfNotLt, b, a) }
           refer(falseLabel, field: 2)
         }
         return
       }
-      if op == "==" || op == "=:=", case .integer(let k) = items[2].node, let small = Int32(exactly: k),
-        op == "==" || true
-      {
+      if op == "==" || op == "=:=", case .integer(let k) = items[2].node, let small = Int32(exactly: k) {
         try scoped { () throws(CompileError) in
-          let a = allocate()
-          try compile(items[1], to: a, tail: false)
+          let a = try operand(items[1])
           if op == "==" {
             emit(.jumpIfNotEqImm, a, Int(small))
             refer(falseLabel, field: 2)

@@ -48,6 +48,7 @@ public enum Opcode: UInt8, Sendable {
   case jump  // goto a
   case jumpIfFalse  // if r[a] is 'false goto b; if not 'true raise {badarg-like} per c
   case jumpIfNotLt  // if !(r[a] < r[b]) goto c   (fused compare-and-branch)
+  case jumpIfNotLtImm  // if !(r[a] < b) goto c
   case jumpIfNotEqImm  // if r[a] != .int(b) goto c
   case jumpIfEqImm  // if r[a] == .int(b) goto c
   case ret  // return r[a]

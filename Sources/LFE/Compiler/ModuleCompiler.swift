@@ -162,7 +162,7 @@ extension FunctionBuilder {
     let end = b.newLabel()
     let noMatch = b.newLabel()
     try b.compileClauses(
-      clauses, subjects: Array(0..<code.arity), to: 0, tail: true, end: end, noMatch: noMatch)
+      clauses, subjects: Array(0..<code.arity), to: b.allocate(), tail: true, end: end, noMatch: noMatch)
     b.place(noMatch)
     b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
     b.place(end)

@@ -11,9 +11,9 @@ extension FunctionBuilder {
         emit(.isEqReg, subject, r)
         refer(fail, field: 2)
       } else {
-        let r = allocate()
-        emit(.move, r, subject)
-        bound[name] = r
+        // Subject registers are never written again while the clause runs, so the
+        // variable can live in the subject's own register.
+        bound[name] = subject
       }
     case .integer, .float, .string, .binary, .tuple, .map:
       try testConstant(literal(p), subject: subject, fail: fail)

@@ -208,6 +208,12 @@ extension Runtime {
             } else if !(Term.compare(regs[Int(ins.a)], regs[Int(ins.b)], atoms: atoms) < 0) {
               pc = Int(ins.c)
             }
+          case .jumpIfNotLtImm:
+            if case .int(let i) = regs[Int(ins.a)] {
+              if !(i < Int(ins.b)) { pc = Int(ins.c) }
+            } else if !(Term.compare(regs[Int(ins.a)], .int(Int(ins.b)), atoms: atoms) < 0) {
+              pc = Int(ins.c)
+            }
           case .jumpIfNotEqImm:
             if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
             } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
