@@ -16,7 +16,7 @@ build: deps
 	$(SWIFT) build -c release --product tutor
 
 run: build
-	$(BIN) lessons lessons
+	$(BIN) check lessons
 
 test: deps lint
 	$(SWIFT) build --build-tests

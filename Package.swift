@@ -41,7 +41,8 @@ let package = Package(
       ]),
     .testTarget(name: "LFETests", dependencies: ["LFE"], resources: [.copy("Corpus")]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Cases")]),
-    .testTarget(name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"]),
+    .testTarget(
+      name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"], resources: [.copy("Cases")]),
     .testTarget(name: "TutorTests", dependencies: ["tutor"]),
   ]
 )

@@ -18,7 +18,8 @@ public final class EmbeddedShell: ShellSession {
       // Time is virtual while checking, so a block's timeout bounds how far its
       // `after` clauses and sleeps may move the clock.
       let parts = timeout.components
-      runtime.limits.virtualMillisecondsPerStep = parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
+      runtime.limits.virtualMillisecondsPerStep =
+        parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
     }
     return shell.evaluate(source: input, line: line)
   }
@@ -27,7 +28,7 @@ public final class EmbeddedShell: ShellSession {
   /// a new shell per page, so modules compiled by earlier pages stay loaded.
   public static let factory: ShellFactory = { workspace in
     let runtime = Runtime(clock: .virtual)
-    runtime.readFile = { name in Workspace.read(name, in: workspace) }
+    runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
     return { EmbeddedShell(shell: Shell(runtime: runtime, profile: .lfe2)) }
   }
 }

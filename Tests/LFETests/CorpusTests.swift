@@ -18,7 +18,9 @@ final class CorpusTests: XCTestCase {
   static func run(_ input: String) -> String {
     let runtime = Runtime(clock: .virtual)
     let modules = corpus.appendingPathComponent("modules")
-    runtime.readFile = { name in try? String(contentsOf: modules.appendingPathComponent(name), encoding: .utf8) }
+    runtime.readFile = { name in
+      try? String(contentsOf: modules.appendingPathComponent(name), encoding: .utf8)
+    }
     let shell = Shell(runtime: runtime)
     var lines = input.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
@@ -65,7 +67,8 @@ final class CorpusTests: XCTestCase {
     for file in files {
       let name = String(file.dropLast(3))
       let input = try String(contentsOf: Self.corpus.appendingPathComponent(file), encoding: .utf8)
-      let expected = try String(contentsOf: Self.corpus.appendingPathComponent(name + ".out"), encoding: .utf8)
+      let expected = try String(
+        contentsOf: Self.corpus.appendingPathComponent(name + ".out"), encoding: .utf8)
       let inputLines = input.components(separatedBy: "\n")
       let e = Self.pieces(Self.normalise(expected))
       let a = Self.pieces(Self.normalise(Self.run(input)))
@@ -79,7 +82,9 @@ final class CorpusTests: XCTestCase {
         if e[i] == a[i] {
           matched += 1
         } else if Self.knownDifferent["\(name):\(i + 1)"] == nil {
-          failures.append("\(name):\(i + 1) \(line)\n  expected: \(e[i].debugDescription)\n  actual:   \(a[i].debugDescription)")
+          failures.append(
+            "\(name):\(i + 1) \(line)\n  expected: \(e[i].debugDescription)\n  actual:   \(a[i].debugDescription)"
+          )
         }
       }
     }
@@ -87,6 +92,8 @@ final class CorpusTests: XCTestCase {
       print("corpus: \(matched) of \(total) inputs print what real LFE prints")
       for f in failures { print(f) }
     }
-    XCTAssertEqual(failures.count, 0, "\(failures.count) corpus inputs differ from real LFE:\n" + failures.prefix(20).joined(separator: "\n"))
+    XCTAssertEqual(
+      failures.count, 0,
+      "\(failures.count) corpus inputs differ from real LFE:\n" + failures.prefix(20).joined(separator: "\n"))
   }
 }

@@ -107,7 +107,11 @@ extension FunctionBuilder {
         if args.count == 1 {
           // Negation keeps the sign of a float zero, which 0 - x would not.
           try compile(args[0], to: acc, tail: false)
-          emit(.callNative, acc, acc, nativeSlot(.erlang, atoms.intern("-"), 1, unit.runtime.natives[MFA(module: .erlang, function: atoms.intern("-"), arity: 1)]!))
+          emit(
+            .callNative, acc, acc,
+            nativeSlot(
+              .erlang, atoms.intern("-"), 1,
+              unit.runtime.natives[MFA(module: .erlang, function: atoms.intern("-"), arity: 1)]!))
           emit(.move, dest, acc)
         } else {
           var left = try operand(args[0])
@@ -266,7 +270,8 @@ extension FunctionBuilder {
     let clauses: [Clause]
     let arity: Int
     if items[0].symbol == "lambda" {
-      guard items.count >= 2, let params = items[1].listElements, params.allSatisfy({ $0.symbol != nil }) else {
+      guard items.count >= 2, let params = items[1].listElements, params.allSatisfy({ $0.symbol != nil })
+      else {
         throw error("bad lambda form", f)
       }
       arity = params.count

@@ -16,7 +16,9 @@ public enum ModuleCompiler {
 
   /// Compiles `source` (the text of `file`) and loads it into `runtime`.
   /// `traced` false leaves the file out of stack traces (the built-in library modules).
-  public static func compileAndLoad(source: String, file: String, runtime: Runtime, traced: Bool = true)
+  public static func compileAndLoad(
+    source: String, file: String, runtime: Runtime, traced: Bool = true
+  )
     throws(Failure) -> Success
   {
     let forms: [Form]

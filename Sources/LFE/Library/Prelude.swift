@@ -9,7 +9,8 @@ enum Prelude {
   static func load(into runtime: Runtime) {
     for (name, source) in sources {
       do {
-        _ = try ModuleCompiler.compileAndLoad(source: source, file: "\(name).lfe", runtime: runtime, traced: false)
+        _ = try ModuleCompiler.compileAndLoad(
+          source: source, file: "\(name).lfe", runtime: runtime, traced: false)
       } catch {
         preconditionFailure("prelude module \(name) does not compile: \(error)")
       }

@@ -40,7 +40,9 @@ public struct StackEntry: Sendable {
   public var file: String? = nil
   public var line: Int? = nil
 
-  public init(module: Atom, function: Atom, arguments: [Term]?, arity: Int, file: String? = nil, line: Int? = nil) {
+  public init(
+    module: Atom, function: Atom, arguments: [Term]?, arity: Int, file: String? = nil, line: Int? = nil
+  ) {
     self.module = module
     self.function = function
     self.arguments = arguments

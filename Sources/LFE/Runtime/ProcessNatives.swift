@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Built-in functions that act on processes: they need the runtime and the caller.
 typealias ProcessNativeBody = (Runtime, Process, UnsafeBufferPointer<Term>) throws(Exception) -> Term
 
@@ -149,6 +153,14 @@ enum ProcessNatives {
       },
       ProcessNative("erlang", "group_leader", 0) { rt, p, a in .pid(p.pid) },
       ProcessNative("erlang", "garbage_collect", 0) { _, _, _ in .true },
+      ProcessNative("erlang", "memory", 1) { rt, _, a throws(Exception) in
+        guard case .atom = a[0] else { throw Exception.badarg }
+        // Every term and process lives on the host heap: its bytes in use is the figure.
+        return .int(Runtime.heapBytesInUse())
+      },
+      ProcessNative("erlang", "memory", 0) { rt, _, _ in
+        .list([.tuple([.atom(rt.atoms.intern("total")), .int(Runtime.heapBytesInUse())])])
+      },
       ProcessNative("c", "regs", 0) { rt, _, _ in
         rt.output.write(rt.registeredTable())
         return .ok
@@ -163,6 +175,29 @@ enum ProcessNatives {
 }
 
 extension Runtime {
+  /// The program's resident memory in bytes (every term and process lives on the host
+  /// heap, so this is what `erlang:memory` can honestly report).
+  static func heapBytesInUse() -> Int {
+    #if canImport(Glibc)
+      guard let f = fopen("/proc/self/statm", "r") else { return 0 }
+      defer { fclose(f) }
+      var size = 0
+      var resident = 0
+      guard
+        withUnsafeMutablePointer(
+          to: &size,
+          { s in
+            withUnsafeMutablePointer(to: &resident) { r in
+              withVaList([s, r]) { vfscanf(f, "%ld %ld", $0) }
+            }
+          }) == 2
+      else { return 0 }
+      return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+    #else
+      return 0
+    #endif
+  }
+
   /// Starts a process that calls a fun of no arguments.
   func spawnFun(_ f: Term, link: Process?) throws(Exception) -> Process {
     guard case .fun(let fun) = f, fun.arity == 0 else { throw Exception.badarg }

@@ -18,7 +18,7 @@ public final class Runtime {
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
 
-  var processes: [UInt32: Process] = [:]
+  var processes = ProcessTable()
   var registered: [Atom: Pid] = [:]
   var runQueue = RunQueue()
   var timers = TimerQueue()
@@ -331,42 +331,45 @@ public final class Runtime {
 
   /// The live processes, oldest first.
   var liveProcesses: [Process] {
-    processes.values.sorted { $0.pid.serial < $1.pid.serial }
+    processes.values
   }
 
   public var processCount: Int { processes.count }
 }
 
-/// A first-in first-out queue of runnable processes.
+/// A first-in first-out queue of runnable processes: a ring buffer that grows by doubling.
 struct RunQueue {
-  private var items: [Process?] = []
+  private var items: [Process?] = Array(repeating: nil, count: 64)
   private var head = 0
+  private var count = 0
 
-  var isEmpty: Bool { head == items.count }
+  var isEmpty: Bool { count == 0 }
 
-  mutating func push(_ p: Process) { items.append(p) }
+  private mutating func grow() {
+    var fresh: [Process?] = Array(repeating: nil, count: items.count * 2)
+    for i in 0..<count { fresh[i] = items[(head + i) & (items.count - 1)] }
+    items = fresh
+    head = 0
+  }
+
+  mutating func push(_ p: Process) {
+    if count == items.count { grow() }
+    items[(head + count) & (items.count - 1)] = p
+    count += 1
+  }
 
   mutating func pushFront(_ p: Process) {
-    if head > 0 {
-      head -= 1
-      items[head] = p
-    } else {
-      items.insert(p, at: 0)
-    }
+    if count == items.count { grow() }
+    head = (head - 1) & (items.count - 1)
+    items[head] = p
+    count += 1
   }
 
   mutating func pop() -> Process? {
-    if head == items.count { return nil }
-    let p = items[head]
-    items[head] = nil
-    head += 1
-    if head == items.count {
-      items.removeAll(keepingCapacity: true)
-      head = 0
-    } else if head >= 4096 && head * 2 >= items.count {
-      items.removeFirst(head)
-      head = 0
-    }
+    if count == 0 { return nil }
+    let p = items[head].take()
+    head = (head + 1) & (items.count - 1)
+    count -= 1
     return p
   }
 }

@@ -24,6 +24,12 @@ extension Term {
   /// -1, 0 or 1. With `exact`, an integer and a float of equal value still differ
   /// (integers first), as `=:=` and map keys need.
   public static func compare(_ a: Term, _ b: Term, atoms: AtomTable, exact: Bool = false) -> Int {
+    // Small integers and identical atoms need no work list.
+    switch (a, b) {
+    case (.int(let i), .int(let j)): return i < j ? -1 : (i == j ? 0 : 1)
+    case (.atom(let p), .atom(let q)) where p == q: return 0
+    default: break
+    }
     var stack: [(Term, Term)] = [(a, b)]
     while let (x, y) = stack.popLast() {
       let r = compareShallow(x, y, atoms: atoms, exact: exact, pending: &stack)
@@ -109,6 +115,18 @@ extension Term {
 
   /// `=:=`: same type and value; needs no atom table.
   public static func exactlyEqual(_ a: Term, _ b: Term) -> Bool {
+    // Immediates compare without a work list (patterns test literals all the time).
+    switch (a, b) {
+    case (.int(let i), .int(let j)): return i == j
+    case (.atom(let p), .atom(let q)): return p == q
+    case (.empty, .empty): return true
+    case (.pid(let p), .pid(let q)): return p == q
+    case (.ref(let p), .ref(let q)): return p == q
+    case (.float(let f), .float(let g)): return f == g
+    case (.int, _), (.atom, _), (.empty, _), (.pid, _), (.ref, _), (.float, _): return false
+    case (_, .int), (_, .atom), (_, .empty), (_, .pid), (_, .ref), (_, .float): return false
+    default: break
+    }
     var stack: [(Term, Term)] = [(a, b)]
     while let (x, y) = stack.popLast() {
       switch (x, y) {

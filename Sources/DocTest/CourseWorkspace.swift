@@ -1,7 +1,7 @@
 import Foundation
 
 /// The directory a course runs in: files its pages save, and files LFE code may read.
-public enum Workspace {
+public enum CourseWorkspace {
   /// Whether `name` stays inside the workspace: relative, and never climbing out.
   public static func isSafe(_ name: String) -> Bool {
     !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..")

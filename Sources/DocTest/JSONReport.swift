@@ -1,0 +1,61 @@
+import Lessons
+
+/// The report as JSON: every field of the text report, for tools.
+public enum JSONReport {
+  public static func render(_ pages: [PageResult]) -> String {
+    let summary = RunSummary(pages)
+    let root = JSONText.object([
+      ("pages", .array(pages.map(page))),
+      ("passed", .integer(summary.passed)),
+      ("failed", .integer(summary.failed)),
+      ("skipped", .integer(summary.skipped)),
+      ("errors", .integer(summary.errors)),
+      ("exitCode", .integer(Int(summary.exitCode))),
+    ])
+    return root.rendered() + "\n"
+  }
+
+  private static func page(_ result: PageResult) -> JSONText {
+    .object([
+      ("path", .string(result.path)),
+      ("verdict", .string(result.verdict.rawValue)),
+      ("profile", .string(result.profile)),
+      ("passed", .integer(result.passed)),
+      ("failed", .integer(result.failed)),
+      ("skipped", .integer(result.skipped)),
+      ("diagnostics", .array((result.loadErrors + result.diagnostics).map(diagnostic))),
+      ("exchanges", .array(result.exchanges.map(exchange))),
+    ])
+  }
+
+  static func diagnostic(_ diagnostic: Diagnostic) -> JSONText {
+    .object([
+      ("severity", .string(diagnostic.severity.rawValue)),
+      ("path", .string(diagnostic.location.path)),
+      ("line", .integer(diagnostic.location.line)),
+      ("column", .integer(diagnostic.location.column)),
+      ("message", .string(diagnostic.message)),
+      ("rendered", .string(diagnostic.description)),
+    ])
+  }
+
+  private static func exchange(_ result: ExchangeResult) -> JSONText {
+    .object([
+      ("line", .integer(result.exchange.line)),
+      ("prompt", .string(result.exchange.prompt)),
+      ("input", .string(result.exchange.input)),
+      ("status", .string(result.status.rawValue)),
+      ("checked", .bool(result.checked)),
+      ("message", .optional(result.message)),
+      (
+        "expected",
+        .array(
+          result.exchange.expected.map { .object([("line", .integer($0.line)), ("text", .string($0.text))]) })
+      ),
+      ("actual", .array(result.actual.map(JSONText.string))),
+      ("diff", .optional(result.diff?.rendered(color: false))),
+      ("notes", .array(result.notes.map(diagnostic))),
+      ("proposed", result.proposed.map { .array($0.map(JSONText.string)) } ?? .null),
+    ])
+  }
+}

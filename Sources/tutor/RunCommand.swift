@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LFE
+
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Compile an LFE module and evaluate an expression with it loaded.",
+    discussion: "Example: tutor run bench/fib.lfe --eval '(fib:main)'")
+
+  @Argument(help: "The module file to compile (NAME.lfe).")
+  var file: String
+
+  @Option(help: "An expression to evaluate after loading; its output and value are printed.")
+  var eval: String?
+
+  @Option(help: "How the shell prints: \(Profile.names.joined(separator: ", ")).")
+  var profile: String = "lfe2"
+
+  func validate() throws {
+    if Profile.named(profile) == nil {
+      throw ValidationError(
+        "unknown profile '\(profile)'; choose one of \(Profile.names.joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    let url = URL(fileURLWithPath: file)
+    guard let source = try? String(contentsOf: url, encoding: .utf8) else {
+      FileHandle.standardError.write(Data("\(file): error: cannot read the file\n".utf8))
+      throw ExitCode(2)
+    }
+    let runtime = Runtime(clock: .real)
+    runtime.readFile = Workspace(directory: url.deletingLastPathComponent()).read
+    do {
+      let loaded = try ModuleCompiler.compileAndLoad(
+        source: source, file: url.lastPathComponent, runtime: runtime)
+      for w in loaded.warnings {
+        FileHandle.standardError.write(Data("\(file):\(w.location): warning: \(w.message)\n".utf8))
+      }
+    } catch {
+      for e in error.errors {
+        FileHandle.standardError.write(Data("\(file):\(e.location): error: \(e.message)\n".utf8))
+      }
+      throw ExitCode(1)
+    }
+    guard let eval else { return }
+    let shell = Shell(runtime: runtime, profile: Profile.named(profile)!)
+    runtime.output.echo = { Output.write($0) }
+    let text = shell.evaluate(source: eval)
+    Output.write(text)
+    if text.hasPrefix("** ") || text.contains("\n** exception") { throw ExitCode(1) }
+  }
+}
