@@ -1,6 +1,6 @@
 /// A process's message queue with BEAM's receive cursor: messages a `receive` has
 /// already rejected are not looked at again when it wakes, only new ones.
-final class Mailbox {
+struct Mailbox {
   private var messages: [Term] = []
   /// Index of the first message still in the queue (removed ones before it are gaps
   /// that get compacted when they pile up).
@@ -12,10 +12,10 @@ final class Mailbox {
 
   var count: Int { messages.count - start - holes }
 
-  func append(_ m: Term) { messages.append(m) }
+  mutating func append(_ m: Term) { messages.append(m) }
 
   /// The message at the cursor, skipping taken-out slots.
-  func peek() -> Term? {
+  mutating func peek() -> Term? {
     while cursor < messages.count {
       if case .ref(let r) = messages[cursor], r.serial == Mailbox.holeMark {
         cursor += 1
@@ -26,12 +26,12 @@ final class Mailbox {
     return nil
   }
 
-  func advance() { cursor += 1 }
+  mutating func advance() { cursor += 1 }
 
-  func resetCursor() { cursor = start }
+  mutating func resetCursor() { cursor = start }
 
   /// Takes the message at the cursor out of the queue and resets the cursor.
-  func removeAtCursor() -> Term {
+  mutating func removeAtCursor() -> Term {
     let m = messages[cursor]
     if cursor == start {
       messages[start] = .empty
@@ -56,7 +56,7 @@ final class Mailbox {
     return m
   }
 
-  private func compact() {
+  mutating private func compact() {
     messages.removeFirst(start)
     cursor -= start
     start = 0
@@ -72,7 +72,7 @@ final class Mailbox {
     return out
   }
 
-  func clear() {
+  mutating func clear() {
     messages = []
     start = 0
     cursor = 0

@@ -44,38 +44,82 @@ final class Process {
   /// Where to resume in the top frame's function.
   var pc: Int32 = 0
 
-  let mailbox = Mailbox()
+  var mailbox = Mailbox()
   /// When a `receive ... after` waits: the clock time at which it times out.
   var deadline: Int64? = nil
   /// Pattern-match position to resume at after a timeout.
   var timeoutTarget: Int32 = 0
   var resumeTarget: Int32 = 0
-
-  var links: Set<Pid> = []
-  /// Monitors this process holds on others (ref -> target) and others hold on it.
-  var monitors: [Ref: Pid] = [:]
-  var monitoredBy: [Ref: Pid] = [:]
   var trapExit = false
-  var registeredName: Atom? = nil
-  /// Why it ended, once it has.
-  var exitReason: Term = .atom(.normal)
-  /// The value the entry function returned (the shell reads it from its evaluator).
-  var result: Term = .empty
-  /// The exception that ended it, if one did, with its class and stack.
-  var exception: Exception? = nil
-  /// The function it started in, for `i` and error reports.
-  var initialCall: (Atom, Atom, Int)
   var reductions: Int = 0
+  /// Links, monitors, names and the exit record: most processes never have any, so
+  /// they live in a separate object made on first use (a waiting process stays small).
+  private var extras: ProcessExtras? = nil
+
+  private var ensureExtras: ProcessExtras {
+    if let extras { return extras }
+    let e = ProcessExtras()
+    extras = e
+    return e
+  }
+
+  var links: Set<Pid> {
+    get { extras?.links ?? [] }
+    set { ensureExtras.links = newValue }
+  }
+  /// Monitors this process holds on others (ref -> target).
+  var monitors: [Ref: Pid] {
+    get { extras?.monitors ?? [:] }
+    set { ensureExtras.monitors = newValue }
+  }
+  /// Monitors others hold on this process (ref -> watcher).
+  var monitoredBy: [Ref: Pid] {
+    get { extras?.monitoredBy ?? [:] }
+    set { ensureExtras.monitoredBy = newValue }
+  }
+  var registeredName: Atom? {
+    get { extras?.registeredName }
+    set { if newValue != nil || extras != nil { ensureExtras.registeredName = newValue } }
+  }
+  /// Why it ended, once it has.
+  var exitReason: Term {
+    get { extras?.exitReason ?? .atom(.normal) }
+    set { ensureExtras.exitReason = newValue }
+  }
+  /// The value the entry function returned (the shell reads it from its evaluator).
+  var result: Term {
+    get { extras?.result ?? .empty }
+    set { ensureExtras.result = newValue }
+  }
+  /// The exception that ended it, if one did, with its class and stack.
+  var exception: Exception? {
+    get { extras?.exception }
+    set { if newValue != nil || extras != nil { ensureExtras.exception = newValue } }
+  }
+  /// The function it started in, for `i` and error reports.
+  var initialCall: (Atom, Atom, Int) {
+    get { (initialModule, initialFunction, Int(initialArity)) }
+    set {
+      initialModule = newValue.0
+      initialFunction = newValue.1
+      initialArity = Int32(newValue.2)
+    }
+  }
+  private var initialModule: Atom
+  private var initialFunction: Atom
+  private var initialArity: Int32
 
   init(pid: Pid, entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)) {
     self.pid = pid
-    self.initialCall = initialCall
+    initialModule = initialCall.0
+    initialFunction = initialCall.1
+    initialArity = Int32(initialCall.2)
     let need = max(entry.frameSize, arguments.count, 1)
     registerCapacity = need
     registers = .allocate(capacity: need)
     registers.initialize(repeating: .empty, count: need)
     for (i, a) in arguments.enumerated() { registers[i] = a }
-    frameCapacity = 4
+    frameCapacity = 1
     frames = .allocate(capacity: frameCapacity)
     frames.initialize(
       to: Frame(function: Unmanaged.passUnretained(entry), returnPC: -1, base: 0, dest: -1))
@@ -119,5 +163,17 @@ final class Process {
     for i in 0..<registerCapacity { registers[i] = .empty }
     mailbox.clear()
     handlers = []
+    extras?.result = .empty
   }
+}
+
+/// The rarely used parts of a process.
+final class ProcessExtras {
+  var links: Set<Pid> = []
+  var monitors: [Ref: Pid] = [:]
+  var monitoredBy: [Ref: Pid] = [:]
+  var registeredName: Atom? = nil
+  var exitReason: Term = .atom(.normal)
+  var result: Term = .empty
+  var exception: Exception? = nil
 }

@@ -217,7 +217,15 @@ extension Runtime {
     guard case .atom(let ma) = m, case .atom(let fa) = f, let list = args.listElements else {
       throw Exception.badarg
     }
-    let q = try spawn(applyStub, arguments: [m, f, args], initialCall: (ma, fa, list.count))
+    // An exported LFE function starts directly; anything else (a native, a module not
+    // loaded yet, an undefined function) goes through apply in the new process, so an
+    // undefined function crashes it rather than the caller.
+    let q: Process
+    if let mod = modules[ma], let code = mod.exports[FunctionKey(fa, list.count)] {
+      q = try spawn(code, arguments: list, initialCall: (ma, fa, list.count))
+    } else {
+      q = try spawn(applyStub, arguments: [m, f, args], initialCall: (ma, fa, list.count))
+    }
     if let link { try self.link(link, q.pid) }
     return q
   }
@@ -254,11 +262,19 @@ extension Runtime {
 
 extension Runtime {
   /// The process entry that applies m:f to args (for spawn/3).
-  var applyStub: FunctionCode { supportFunction("apply", 3) }
+  var applyStub: FunctionCode {
+    if let stub = stubs.apply { return stub }
+    stubs.apply = supportFunction("apply", 3)
+    return stubs.apply!
+  }
   /// The process entry that waits and then sends (for erlang:send_after/3).
-  var sendAfterStub: FunctionCode { supportFunction("send-after", 3) }
+  var sendAfterStub: FunctionCode {
+    if let stub = stubs.sendAfter { return stub }
+    stubs.sendAfter = supportFunction("send-after", 3)
+    return stubs.sendAfter!
+  }
 
-  private func supportFunction(_ name: String, _ arity: Int) -> FunctionCode {
+  func supportFunction(_ name: String, _ arity: Int) -> FunctionCode {
     modules[atoms.intern(Prelude.support)]!.exports[FunctionKey(atoms.intern(name), arity)]!
   }
 }

@@ -17,6 +17,8 @@ public final class Runtime {
   var nextFunUniq = 1
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
+  /// Entry functions of the library that processes start in, found once.
+  var stubs: (apply: FunctionCode?, sendAfter: FunctionCode?) = (nil, nil)
 
   var processes = ProcessTable()
   var registered: [Atom: Pid] = [:]
