@@ -1,0 +1,90 @@
+import XCTest
+
+@testable import LFE
+
+/// The sequential VM's promises: proper tail calls, bounded recursion, exact integers,
+/// and freeing huge terms without recursing on the host stack.
+final class VMTests: XCTestCase {
+  private func session() -> Shell {
+    Shell(runtime: Runtime(clock: .virtual))
+  }
+
+  func testTailCallLoopRunsInConstantSpace() throws {
+    let shell = session()
+    XCTAssertEqual(shell.evaluate(source: "(defun loop (n) (if (== n 0) 'done (loop (- n 1))))"), "loop\n")
+    XCTAssertEqual(shell.evaluate(source: "(loop 10000000)"), "done\n")
+    // Ten million iterations left the evaluator with the registers of one call.
+    let evaluator = try XCTUnwrap(shell.evaluator)
+    XCTAssertLessThan(evaluator.registerCapacity, 64)
+    XCTAssertLessThanOrEqual(evaluator.frameCapacity, 2)
+  }
+
+  func testDeepNonTailRecursionIsAnLFEError() {
+    let shell = session()
+    shell.runtime.limits.callDepth = 100_000
+    _ = shell.evaluate(source: "(defun deep (n) (if (== n 0) 0 (+ 1 (deep (- n 1)))))")
+    XCTAssertEqual(shell.evaluate(source: "(deep 50000)"), "50000\n")
+    XCTAssertEqual(
+      shell.evaluate(source: "(deep 10000000)"), "** exception error: a system limit has been reached\n\n")
+    // The shell goes on with a new evaluator.
+    XCTAssertEqual(shell.evaluate(source: "(+ 1 2)"), "3\n")
+  }
+
+  func testIntegersNeverOverflow() {
+    let shell = session()
+    XCTAssertEqual(shell.evaluate(source: "(* 99999999999 99999999999)"), "9999999999800000000001\n")
+    XCTAssertEqual(shell.evaluate(source: "(+ 9223372036854775807 1)"), "9223372036854775808\n")
+    XCTAssertEqual(shell.evaluate(source: "(- -9223372036854775808 1)"), "-9223372036854775809\n")
+    XCTAssertEqual(
+      shell.evaluate(source: "(div (* 99999999999 99999999999) 99999999999)"), "99999999999\n")
+  }
+
+  func testFreeingALongListDoesNotRecurse() {
+    // Built and dropped inside LFE: ten million cells freed by one release.
+    let shell = session()
+    XCTAssertEqual(shell.evaluate(source: "(length (lists:seq 1 10000000))"), "10000000\n")
+    // And from Swift, a list built cell by cell.
+    var list = Term.empty
+    for i in 0..<2_000_000 { list = .cons(Cons(.int(i), list)) }
+    list = .empty
+    XCTAssertTrue(list.isList)
+  }
+
+  func testFreeingADeeplyNestedTupleDoesNotRecurse() {
+    let shell = session()
+    _ = shell.evaluate(source: "(defun nest (n acc) (if (== n 0) acc (nest (- n 1) (tuple acc))))")
+    XCTAssertEqual(shell.evaluate(source: "(tuple_size (nest 1000000 'x))"), "1\n")
+    var t = Term.atom(.ok)
+    for _ in 0..<1_000_000 { t = .tuple([t, .cons(Cons(t, .empty))]) }
+    t = .empty
+    XCTAssertFalse(t.isBox)
+  }
+
+  func testExceptionsAndCatch() {
+    let shell = session()
+    XCTAssertEqual(
+      shell.evaluate(source: "(try (throw 'x) (catch ((tuple 'throw v _) (list 'caught v))))"), "(caught x)\n"
+    )
+    XCTAssertEqual(shell.evaluate(source: "(catch (throw 'y))"), "y\n")
+    XCTAssertEqual(
+      shell.evaluate(source: "(try (error 'e) (catch ((tuple c r _) (tuple c r))) (after 'ignored))"),
+      "#(error e)\n")
+    XCTAssertEqual(
+      shell.evaluate(source: "(try (exit 'bye) (catch ((tuple 'exit r _) r)))"), "bye\n")
+  }
+
+  func testClosuresAndLocalFunctions() {
+    let shell = session()
+    XCTAssertEqual(
+      shell.evaluate(
+        source: "(let ((n -10)) (flet ((add (x) (+ x n))) (lists:map (lambda (y) (add y)) '(1 2))))"),
+      "(-9 -8)\n")
+    XCTAssertEqual(
+      shell.evaluate(
+        source:
+          "(fletrec ((even? (n) (if (== n 0) 'true (odd? (- n 1)))) (odd? (n) (if (== n 0) 'false (even? (- n 1))))) (even? 100000))"
+      ),
+      "true\n")
+    XCTAssertEqual(shell.evaluate(source: "(funcall (let ((k 3)) (lambda (x) (* k x))) 5)"), "15\n")
+  }
+}
