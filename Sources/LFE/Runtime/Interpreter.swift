@@ -6,8 +6,6 @@
 extension Runtime {
   /// Runs `p` until it waits, exits or has used `budget` reductions; returns reductions used.
   func execute(_ p: Process, reductions budget: Int) -> Int {
-    current = p
-    defer { current = nil }
     var reds = 0
     var top = p.frames + (p.frameCount - 1)
     var fnU = top.pointee.function
@@ -483,7 +481,21 @@ extension Runtime {
               pc = Int(ins.b)
             }
           case .isEqConst:
-            if !Term.exactlyEqual(regs[Int(ins.a)], consts[Int(ins.b)]) { pc = Int(ins.c) }
+            // Atoms and small integers, the usual literals in patterns, compare inline.
+            switch consts[Int(ins.b)] {
+            case .atom(let k):
+              if case .atom(let x) = regs[Int(ins.a)], x == k {
+              } else {
+                pc = Int(ins.c)
+              }
+            case .int(let k):
+              if case .int(let x) = regs[Int(ins.a)], x == k {
+              } else {
+                pc = Int(ins.c)
+              }
+            default:
+              if !Term.exactlyEqual(regs[Int(ins.a)], consts[Int(ins.b)]) { pc = Int(ins.c) }
+            }
           case .isEqReg:
             if !Term.exactlyEqual(regs[Int(ins.a)], regs[Int(ins.b)]) { pc = Int(ins.c) }
           case .isMap:
@@ -503,11 +515,7 @@ extension Runtime {
             if !passes(regs[Int(ins.a)], TypeTest(rawValue: ins.b)!) { pc = Int(ins.c) }
 
           case .peekMessage:
-            if let m = p.mailbox.peek() {
-              regs[Int(ins.a)] = m
-            } else {
-              pc = Int(ins.b)
-            }
+            if !p.mailbox.peek(into: regs + Int(ins.a)) { pc = Int(ins.b) }
           case .removeMessage:
             _ = p.mailbox.removeAtCursor()
             p.deadline = nil

@@ -26,6 +26,21 @@ struct Mailbox {
     return nil
   }
 
+  /// Writes the message at the cursor into `slot` without an optional in between;
+  /// false when the cursor is at the end.
+  @inline(__always)
+  mutating func peek(into slot: UnsafeMutablePointer<Term>) -> Bool {
+    while cursor < messages.count {
+      if case .ref(let r) = messages[cursor], r.serial == Mailbox.holeMark {
+        cursor += 1
+        continue
+      }
+      slot.pointee = messages[cursor]
+      return true
+    }
+    return false
+  }
+
   mutating func advance() { cursor += 1 }
 
   mutating func resetCursor() { cursor = start }

@@ -77,6 +77,11 @@ final class Process {
     get { extras?.monitoredBy ?? [:] }
     set { ensureExtras.monitoredBy = newValue }
   }
+  /// Monitors on this process that were taken on its registered name.
+  var monitoredByName: [Ref: Atom] {
+    get { extras?.monitoredByName ?? [:] }
+    set { ensureExtras.monitoredByName = newValue }
+  }
   var registeredName: Atom? {
     get { extras?.registeredName }
     set { if newValue != nil || extras != nil { ensureExtras.registeredName = newValue } }
@@ -172,6 +177,7 @@ final class ProcessExtras {
   var links: Set<Pid> = []
   var monitors: [Ref: Pid] = [:]
   var monitoredBy: [Ref: Pid] = [:]
+  var monitoredByName: [Ref: Atom] = [:]
   var registeredName: Atom? = nil
   var exitReason: Term = .atom(.normal)
   var result: Term = .empty

@@ -71,10 +71,11 @@ enum ProcessNatives {
           guard let q = rt.registered[name] else {
             let ref = rt.makeRef()
             rt.send(
-              .tuple([.atom(.DOWN), .ref(ref), .atom(.process), a[1], .atom(.noproc)]), to: p.pid)
+              .tuple([.atom(.DOWN), .ref(ref), .atom(.process), rt.nodeQualified(name), .atom(.noproc)]),
+              to: p.pid)
             return .ref(ref)
           }
-          target = q
+          return .ref(rt.monitor(p, q, name: name))
         default: throw Exception.badarg
         }
         return .ref(rt.monitor(p, target))

@@ -4,7 +4,9 @@
 /// (one per page being checked), and none shares mutable state with another.
 public final class Runtime {
   public let atoms: AtomTable
-  public var limits: Limits
+  public var limits: Limits {
+    didSet { output.limit = limits.outputBytes }
+  }
   public let output: OutputSink
   var clock: Clock
   let nativeContext: NativeContext
@@ -26,8 +28,6 @@ public final class Runtime {
   var timers = TimerQueue()
   var nextPidSerial: UInt32
   var nextRefSerial: UInt64 = 1
-  /// The process the VM is running now.
-  var current: Process? = nil
   /// Reductions left in the current shell step.
   var stepBudget = 0
   /// Called when a process exits, before its links are told (the shell watches its evaluator).
@@ -133,12 +133,16 @@ public final class Runtime {
   func send(_ message: Term, to pid: Pid) {
     guard let p = processes[pid.serial], p.status != .exited else { return }
     if p.mailbox.count >= limits.mailboxLength {
-      exitProcess(p, reason: .tuple([.atom(atoms.intern("mailbox_limit")), .int(p.mailbox.count)]))
+      let reason = Term.tuple([.atom(atoms.intern("mailbox_limit")), .int(p.mailbox.count)])
+      // Like BEAM when a process outgrows its heap limit: say so, then end it.
+      if !p.isEvaluator { reportCrash(p, reason: reason) }
+      exitProcess(p, reason: reason)
       return
     }
     p.mailbox.append(message)
+    // A receive with `after` keeps its deadline while it looks at the new message: its
+    // timeout counts from when the receive began, not from the last message.
     if p.status == .waiting && !p.parked {
-      p.deadline = nil
       p.pc = p.resumeTarget
       makeRunnable(p)
     }
@@ -183,8 +187,10 @@ public final class Runtime {
       q.links.remove(p.pid)
       deliverExitSignal(to: q, from: p.pid, reason: reason, linked: true)
     }
+    let names = p.monitoredByName
     for (ref, watcher) in p.monitoredBy.sorted(by: { $0.key < $1.key }) {
-      let msg = Term.tuple([.atom(.DOWN), .ref(ref), .atom(.process), .pid(p.pid), reason])
+      let who: Term = names[ref].map { nodeQualified($0) } ?? .pid(p.pid)
+      let msg = Term.tuple([.atom(.DOWN), .ref(ref), .atom(.process), who, reason])
       send(msg, to: watcher)
     }
     p.monitoredBy = [:]
@@ -230,15 +236,23 @@ public final class Runtime {
     q.links.insert(a.pid)
   }
 
-  func monitor(_ a: Process, _ target: Pid) -> Ref {
+  /// Starts a monitor of `target` for `a`. `name` is set when the monitor was taken on a
+  /// registered name: the `DOWN` message then names `#(Name Node)`, as Erlang's does.
+  func monitor(_ a: Process, _ target: Pid, name: Atom? = nil) -> Ref {
     let ref = makeRef()
     if let q = processes[target.serial], q.status != .exited {
       a.monitors[ref] = target
       q.monitoredBy[ref] = a.pid
+      if let name { q.monitoredByName[ref] = name }
     } else {
       send(.tuple([.atom(.DOWN), .ref(ref), .atom(.process), .pid(target), .atom(.noproc)]), to: a.pid)
     }
     return ref
+  }
+
+  /// `#(Name nonode@nohost)`: how Erlang names a registered process in monitor messages.
+  func nodeQualified(_ name: Atom) -> Term {
+    .tuple([.atom(name), .atom(atoms.intern("nonode@nohost"))])
   }
 
   // MARK: Registry
@@ -263,8 +277,10 @@ public final class Runtime {
   public enum RunOutcome: Equatable, Sendable {
     /// Every live process waits for a message, with no timeout due within the step.
     case idle
-    /// The step used its reductions or virtual time; processes may still be runnable.
+    /// The step used its reductions; processes may still be runnable.
     case budgetSpent
+    /// The next timeout lies beyond the virtual time one step may use.
+    case timeLimit
     /// `stop()` asked for a pause (the shell's evaluator finished, say).
     case stopped
   }
@@ -300,7 +316,7 @@ public final class Runtime {
       else { return .idle }
       if clock.mode == .virtual && deadline > timeLimit {
         timers.push(deadline: deadline, pid: pid)
-        return .budgetSpent
+        return .timeLimit
       }
       clock.advance(to: deadline)
       if clock.mode == .real && clock.now < deadline {

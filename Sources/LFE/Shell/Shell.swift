@@ -228,12 +228,19 @@ public final class Shell {
       case .idle:
         write("** the evaluator waits for a message that no process can send; it was stopped\n\n")
         killedByShell.insert(p.pid)
+        runtime.exitObserver = nil
         runtime.exitProcess(p, reason: .atom(.killed))
         failed = true
         return nil
-      case .budgetSpent:
-        write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
+      case .budgetSpent, .timeLimit:
+        if outcome == .timeLimit {
+          let ms = runtime.limits.virtualMillisecondsPerStep
+          write("** evaluation stopped: it waits past the \(ms) ms of virtual time one step may use\n\n")
+        } else {
+          write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
+        }
         killedByShell.insert(p.pid)
+        runtime.exitObserver = nil
         runtime.exitProcess(p, reason: .atom(.killed))
         failed = true
         return nil
@@ -247,15 +254,9 @@ public final class Shell {
     runtime.exitObserver = nil
     _ = runtime.run()
     // An evaluator killed by a linked process between forms reports it, as LFE does.
-    if let e = evaluator, e.status == .exited {
-      if e.exception == nil, case .atom(let a) = e.exitReason, a != .normal || true {
-        if !reportedDeath.contains(e.pid) {
-          reportedDeath.insert(e.pid)
-          if !(e.exitReason == .atom(.killed) && killedByShell.contains(e.pid)) {
-            write(formatter.format(Exception(.exit, e.exitReason)))
-          }
-        }
-      }
+    if let e = evaluator, e.status == .exited, !reportedDeath.contains(e.pid), !killedByShell.contains(e.pid) {
+      reportedDeath.insert(e.pid)
+      write(formatter.format(Exception(.exit, e.exitReason)))
     }
   }
 
@@ -321,6 +322,13 @@ public final class Shell {
         return
       }
       if h == "quote" { return }
+      if h == "binary" {
+        // A segment `(value spec ...)` binds only in its value.
+        for seg in items.dropFirst() {
+          collectPatternVariables(seg.listElements?.first ?? seg, into: &names)
+        }
+        return
+      }
       for i in items.dropFirst() { collectPatternVariables(i, into: &names) }
       if let tail { collectPatternVariables(tail, into: &names) }
       if !["tuple", "list", "cons", "=", "list*", "map", "binary", "backquote", "comma"].contains(h) {
