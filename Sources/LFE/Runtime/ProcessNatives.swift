@@ -205,7 +205,7 @@ extension Runtime {
     let q: Process
     switch fun.target {
     case .local(let code, let captured):
-      q = try spawn(code, arguments: captured, initialCall: (code.module, code.name, 0))
+      q = try spawn(code, arguments: captured, initialCall: (.erlang, atoms.intern("apply"), 2))
     case .external(let m, let fname, _):
       q = try spawnApply(.atom(m), .atom(fname), .empty, link: nil)
     }
