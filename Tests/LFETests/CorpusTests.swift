@@ -13,7 +13,31 @@ final class CorpusTests: XCTestCase {
   /// Inputs whose real output shows LFE's own internals (stack frames of Erlang's
   /// library or of LFE's interpreter) or features the clone does not have yet.
   /// Keyed `file:line`; each says why.
-  static let knownDifferent: [String: String] = [:]
+  static let knownDifferent: [String: String] = [
+    "07-binaries-maps:15": "bitstrings that are not whole bytes are not implemented",
+    "10-arith:22": "LFE shell quirk: lfe_eval evaluates (bnot 5) to 5",
+    "21-io-lib:22": "real LFE shows lfe_io's internal fwrite1 call and its stack frame",
+    "22-lists:24": "real LFE shows a stack frame of OTP's lists.erl",
+    "25-erlang-types:21": "Erlang's phash2 algorithm is not reproduced",
+    "29-errors-module:20":
+      "real LFE shows frames of OTP's lists.erl; our lists functions are untraced prelude code",
+    "29-errors-module:22":
+      "real LFE shows frames of OTP's lists.erl; our lists functions are untraced prelude code",
+    "29-errors-module:23":
+      "real LFE shows frames of OTP's lists.erl; our lists functions are untraced prelude code",
+    "29-errors-module:24":
+      "real LFE shows frames of OTP's lists.erl; our lists functions are untraced prelude code",
+    "30-errors-eval:1": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
+    "30-errors-eval:2": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
+    "30-errors-eval:3": "LFE 2.2.1's shell rejects orelse in a guard, and shows its interpreter's frames",
+    "30-errors-eval:5": "real LFE's catch returns its interpreter's stack (lfe_eval, lfe_shell frames)",
+    "30-errors-eval:6": "real LFE's catch returns its interpreter's stack (lfe_eval, lfe_shell frames)",
+    "30-errors-eval:7":
+      "real LFE reports bad binary argument 97 with lfe_eval_bits frames; ours says bad argument",
+    "30-errors-eval:11": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
+    "30-errors-eval:19": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
+    "30-errors-eval:20": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
+  ]
 
   static func run(_ input: String) -> String {
     let runtime = Runtime(clock: .virtual)
@@ -81,6 +105,10 @@ final class CorpusTests: XCTestCase {
         total += 1
         if e[i] == a[i] {
           matched += 1
+          // Keep the list honest: an input that now matches leaves it.
+          if Self.knownDifferent["\(name):\(i + 1)"] != nil {
+            failures.append("\(name):\(i + 1) matches real LFE now; remove it from knownDifferent")
+          }
         } else if Self.knownDifferent["\(name):\(i + 1)"] == nil {
           failures.append(
             "\(name):\(i + 1) \(line)\n  expected: \(e[i].debugDescription)\n  actual:   \(a[i].debugDescription)"

@@ -324,7 +324,7 @@ final class ReaderTests: XCTestCase {
     XCTAssertEqual(one("#B()"), "#bin[]")
     XCTAssertEqual(one("#b(#\\a 0)"), "#bin[97,0]")
     XCTAssertEqual(read("#b(\"abc\" 1)"), ["#seg(\"abc\"@1:4 #i1@1:10)@1:1"])
-    XCTAssertEqual(one("#b((x (size 16)))"), "#seg((x (size #i16)))")
+    XCTAssertEqual(one("#b((1 (size 16)))"), "#seg((#i1 (size #i16)))")
     XCTAssertEqual(one("#b(256)"), "#seg(#i256)")
     XCTAssertEqual(one("#b(-1)"), "#seg(#i-1)")
   }
@@ -504,6 +504,8 @@ final class ReaderTests: XCTestCase {
 
   func testBadHashSyntax() {
     assertSyntax("x #q", 1, 3, "illegal token '#q'")
+    // LFE reads #b(...) as a literal: a segment value must be one.
+    assertSyntax("#b((x (size 16)))", 1, 1, "bad binary")
     assertSyntax("#", 1, 1, "'#'")
     assertSyntax("# a", 1, 1, "'# '")
     assertSyntax("#;(a) b", 1, 1, "'#;'")

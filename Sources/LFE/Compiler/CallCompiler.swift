@@ -1,3 +1,5 @@
+import BigInt
+
 /// Compiling calls, funs, local functions and exceptions.
 extension FunctionBuilder {
   /// Operators compiled to their own instructions.
@@ -87,6 +89,12 @@ extension FunctionBuilder {
         try compile(args[0], to: dest, tail: false)
         return true
       }
+      var args = args
+      if name == "*", args.count == 2, !unit.isShell, args[0].isNumberLiteral, !args[1].isNumberLiteral {
+        // Erlang's compiler moves a literal factor to the right, which the operands in
+        // a badarith error show; evaluating a literal first or last is the same.
+        args.swapAt(0, 1)
+      }
       try scoped { () throws(CompileError) in
         var acc = try operand(args[0])
         for a in args.dropFirst() {
@@ -129,6 +137,17 @@ extension FunctionBuilder {
       return true
     default:
       guard let op = Self.comparisonOps[name], args.count >= 2 else { return false }
+      if args.count > 2 && unit.isShell {
+        // LFE's shell evaluator folds from the left: (< 1 2 3) is (< (< 1 2) 3), which
+        // compares the atom true with 3 (and is false).
+        try scoped { () throws(CompileError) in
+          let values = allocate(args.count)
+          for (i, a) in args.enumerated() { try compile(a, to: values + i, tail: false) }
+          emit(op, dest, values, values + 1)
+          for i in 2..<args.count { emit(op, dest, dest, values + i) }
+        }
+        return true
+      }
       if args.count > 2 {
         // (< a b c): every neighbouring pair in order, each argument evaluated once.
         try scoped { () throws(CompileError) in
@@ -226,6 +245,19 @@ extension FunctionBuilder {
       try compile(fn, to: funReg, tail: false)
       let start = allocate(args.count)
       for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+      if unit.isShell {
+        // LFE's evaluator picks what to apply with a `case` on the value: anything but a
+        // function is a case_clause error, not badfun.
+        let isFun = newLabel()
+        let notFun = newLabel()
+        emit(.typeTest, funReg, Int(TypeTest.function.rawValue))
+        refer(notFun, field: 2)
+        emit(.jump)
+        refer(isFun, field: 0)
+        place(notFun)
+        emit(.raiseError, constant(.atom(.caseClause)), funReg, Int(ErrorShape.tagged.rawValue))
+        place(isFun)
+      }
       emit(tail ? .tailCallFun : .callFun, dest, start, funReg)
       emit(.data, args.count)
     }
@@ -345,22 +377,23 @@ extension FunctionBuilder {
     b.finish()
   }
 
-  /// Parses a `defun`-style definition body: `(args) body...` or `((pats) body) ...`.
+  /// Parses a `defun`-style definition body as LFE's `defun` macro does: `(args) body...`
+  /// when the first form is a list of symbols, else match clauses `((pats) body) ...`,
+  /// after an optional doc string.
   func parseDefinition(_ parts: [Form], _ f: Form) throws(CompileError) -> (arity: Int, clauses: [Clause]) {
-    guard let first = parts.first, let firstItems = first.listElements else {
-      throw error("bad function definition", f)
-    }
-    let isMultiClause =
-      firstItems.first.map { $0.listElements != nil } ?? false
-      && !firstItems.isEmpty && parts.allSatisfy { $0.listElements?.first?.listElements != nil }
-    if !isMultiClause {
+    guard let first = parts.first else { throw error("bad function definition", f) }
+    if let params = first.listElements, params.allSatisfy({ $0.symbol != nil }) {
       return (
-        firstItems.count,
-        [Clause(patterns: firstItems, guards: [], body: Array(parts.dropFirst()), location: f.location)]
+        params.count,
+        [Clause(patterns: params, guards: [], body: Array(parts.dropFirst()), location: f.location)]
       )
     }
+    let clauseForms = Self.matchClauses(parts)
+    guard !clauseForms.isEmpty, clauseForms.allSatisfy({ $0.listElements?.first?.listElements != nil }) else {
+      throw error("bad match-lambda form", f)
+    }
     var clauses: [Clause] = []
-    for c in parts {
+    for c in clauseForms {
       let n = c.listElements?.first?.listElements?.count ?? 0
       clauses.append(try parseClause(c, patternCount: n))
     }
@@ -369,6 +402,23 @@ extension FunctionBuilder {
       throw error("clauses of a function differ in arity", f)
     }
     return (arity, clauses)
+  }
+
+  /// The clauses of a match definition, without its doc string.
+  static func matchClauses(_ parts: [Form]) -> [Form] {
+    if case .string = parts.first?.node, parts.count > 1 { return Array(parts.dropFirst()) }
+    return parts
+  }
+
+  /// The arity LFE's shell gives a definition whose match clauses are malformed (the
+  /// pattern count of its first clause), or nil when the definition is well formed or
+  /// has no first clause to count.
+  static func malformedDefinitionArity(_ parts: [Form]) -> Int? {
+    guard let first = parts.first else { return nil }
+    if let params = first.listElements, params.allSatisfy({ $0.symbol != nil }) { return nil }
+    let clauses = matchClauses(parts)
+    if clauses.allSatisfy({ $0.listElements?.first?.listElements != nil }) { return nil }
+    return clauses.first?.listElements?.first?.listElements?.count
   }
 
   /// `(flet ((f (x) ...) ...) body)` and `fletrec`: functions lifted to take their
@@ -572,7 +622,7 @@ extension FunctionBuilder {
 
   // MARK: Binaries
 
-  private func isSegmentSpec(_ f: Form) -> Bool {
+  func isSegmentSpec(_ f: Form) -> Bool {
     let specs: Set<String> = [
       "integer", "float", "binary", "bytes", "bitstring", "bits", "utf8", "utf16", "utf32", "signed",
       "unsigned",
@@ -582,40 +632,83 @@ extension FunctionBuilder {
     return f.head == "size" || f.head == "unit"
   }
 
-  /// `(binary seg ...)`: each segment a value, or `(value type-or-size ...)`.
-  func compileBinary(_ segments: [Form], _ f: Form, to dest: Int) throws(CompileError) {
-    try scoped { () throws(CompileError) in
-      let acc = allocate()
-      let item = allocate()
-      loadTerm(.empty, into: acc)
-      for seg in segments.reversed() {
-        var valueForm = seg
-        var spec: [Term] = []
-        // A segment is `(value spec ...)` unless it is an expression: a call whose head
-        // is a symbol and whose rest are not all specs.
-        if let parts = seg.listElements, !parts.isEmpty,
-          parts[0].symbol == nil || (parts.count >= 2 && parts.dropFirst().allSatisfy({ isSegmentSpec($0) }))
-        {
-          valueForm = parts[0]
-          for p in parts.dropFirst() {
-            if let s = p.symbol {
-              spec.append(.atom(atoms.intern(s)))
-            } else if p.head == "size", let sz = p.listElements?.last, case .integer(let n) = sz.node {
-              spec.append(.tuple([.atom(atoms.intern("size")), .integer(n)]))
+  /// One segment of `(binary ...)`: its value (expression or pattern), its size form
+  /// (nil: the type's default) and its type and flags as the binary natives read them.
+  struct BinarySegment {
+    var value: Form
+    var size: Form?
+    var spec: [Term]
+  }
+
+  /// The segments of `(binary seg ...)`: each a value or `(value type-or-size ...)`; a
+  /// string stands for one segment per character, all with the string's specs.
+  func binarySegments(_ segments: [Form]) throws(CompileError) -> [BinarySegment] {
+    var out: [BinarySegment] = []
+    for seg in segments {
+      var valueForm = seg
+      var size: Form? = nil
+      var spec: [Term] = []
+      // A segment is `(value spec ...)` unless it is an expression: a call whose head
+      // is a symbol and whose rest are not all specs.
+      if let parts = seg.listElements, !parts.isEmpty,
+        parts[0].symbol == nil || (parts.count >= 2 && parts.dropFirst().allSatisfy({ isSegmentSpec($0) }))
+      {
+        valueForm = parts[0]
+        for p in parts.dropFirst() {
+          if let s = p.symbol {
+            spec.append(.atom(atoms.intern(s)))
+          } else if let sp = p.listElements, sp.count == 2, let key = sp[0].symbol {
+            if key == "size" {
+              size = sp[1]
+            } else if key == "unit", case .integer(let n) = sp[1].node {
+              spec.append(.tuple([.atom(atoms.intern("unit")), .integer(n)]))
+            } else {
+              throw error("bad binary segment", p)
             }
+          } else {
+            throw error("bad binary segment", p)
           }
         }
-        let v = allocate()
-        try compile(valueForm, to: v, tail: false)
-        let specReg = allocate()
-        loadTerm(.list(spec), into: specReg)
-        emit(.makeTuple, item, v, 2)
-        emit(.makeCons, acc, item, acc)
       }
-      let start = allocate()
-      emit(.move, start, acc)
+      if case .string(let text) = valueForm.node {
+        for c in text.unicodeScalars {
+          out.append(
+            BinarySegment(
+              value: Form(.integer(BigInt(c.value)), at: valueForm.location), size: size, spec: spec))
+        }
+      } else {
+        out.append(BinarySegment(value: valueForm, size: size, spec: spec))
+      }
+    }
+    return out
+  }
+
+  /// `(binary seg ...)`: the segments evaluated left to right, then packed by a native.
+  func compileBinary(_ segments: [Form], _ f: Form, to dest: Int) throws(CompileError) {
+    let segs = try binarySegments(segments)
+    try scoped { () throws(CompileError) in
+      let triples = allocate(segs.count)
+      for (i, seg) in segs.enumerated() {
+        try scoped { () throws(CompileError) in
+          let parts = allocate(3)
+          try compile(seg.value, to: parts, tail: false)
+          if let size = seg.size {
+            try compile(size, to: parts + 1, tail: false)
+          } else {
+            loadTerm(.atom(atoms.intern("default")), into: parts + 1)
+          }
+          loadTerm(.list(seg.spec), into: parts + 2)
+          emit(.makeTuple, triples + i, parts, 3)
+        }
+      }
+      let acc = allocate()
+      loadTerm(.empty, into: acc)
+      for i in stride(from: segs.count - 1, through: 0, by: -1) { emit(.makeCons, acc, triples + i, acc) }
+      let native = unit.runtime.natives[
+        MFA(module: atoms.intern("lfe_tutor_native"), function: atoms.intern("build_bits"), arity: 1)]!
       emit(
-        .callRemote, dest, start, importSlot(atoms.intern(Prelude.support), atoms.intern("build-binary"), 1))
+        .callNative, dest, acc,
+        nativeSlot(atoms.intern("lfe_tutor_native"), atoms.intern("build_bits"), 1, native))
     }
   }
 }

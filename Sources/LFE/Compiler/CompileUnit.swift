@@ -11,6 +11,8 @@ final class CompileUnit {
   /// shell it is an error raised when the form runs, as LFE's shell does.
   let isShell: Bool
   let expander = MacroExpander()
+  /// Macros defined with `defmacro`, by name: each a function of the argument forms.
+  var macros: [String: FunctionCode] = [:]
   var errors: [CompileError] = []
   /// Top-level functions each function calls, for the unused-function lint.
   var calls: [FunctionKey: Set<FunctionKey>] = [:]

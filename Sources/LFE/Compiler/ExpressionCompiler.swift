@@ -39,16 +39,7 @@ extension FunctionBuilder {
     case .list(let items, let dotted):
       if f.bracketed && !items.isEmpty {
         // [a b . c] builds the list of its evaluated elements.
-        try scoped { () throws(CompileError) in
-          let acc = allocate()
-          let item = allocate()
-          if let dotted { try compile(dotted, to: acc, tail: false) } else { loadTerm(.empty, into: acc) }
-          for a in items.reversed() {
-            try compile(a, to: item, tail: false)
-            emit(.makeCons, acc, item, acc)
-          }
-          emit(.move, dest, acc)
-        }
+        try compileListOf(items, tail: dotted, to: dest)
         break
       }
       if dotted != nil { throw error("dotted list is not an expression", f) }
@@ -89,11 +80,20 @@ extension FunctionBuilder {
       throw error("illegal function call: \(items[0])", f)
     }
     let args = Array(items.dropFirst())
+    if let macro = unit.macros[head], localFunctions[LocalKey(name: head, arity: args.count)] == nil {
+      return try compile(try expandUserMacro(macro, args, f), to: dest, tail: tail)
+    }
     if !MacroExpander.coreForms.contains(head),
       localFunctions[LocalKey(name: head, arity: args.count)] == nil,
       let expanded = try unit.expander.expandOnce(f)
     {
       return try compile(expanded, to: dest, tail: tail)
+    }
+    if unit.isShell && Self.malformedForShell(head, args) {
+      // LFE's evaluator has no clause for these shapes: a function_clause error raised
+      // inside lfe_eval, whose own frames the shell does not show.
+      emit(.raiseError, constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
+      return
     }
     switch head {
     case "quote":
@@ -142,16 +142,7 @@ extension FunctionBuilder {
       return try compileCall(
         module: .erlang, name: head == "car" ? "hd" : "tl", args, f, to: dest, tail: tail)
     case "list":
-      try scoped { () throws(CompileError) in
-        let acc = allocate()
-        let item = allocate()
-        loadTerm(.empty, into: acc)
-        for a in args.reversed() {
-          try compile(a, to: item, tail: false)
-          emit(.makeCons, acc, item, acc)
-        }
-        emit(.move, dest, acc)
-      }
+      try compileListOf(args, tail: nil, to: dest)
     case "tuple":
       try scoped { () throws(CompileError) in
         let start = allocate(args.count)
@@ -200,11 +191,35 @@ extension FunctionBuilder {
       if unit.isShell { return try compileApplication(head, args, f, to: dest, tail: tail) }
       throw error("set is only allowed in the shell", f)
     case "define-function", "defun":
+      // In the shell an unexpanded defun is a call of an undefined function.
+      if unit.isShell { return try compileApplication(head, args, f, to: dest, tail: tail) }
       throw error("\(head) is only allowed at the top level", f)
     default:
       return try compileApplication(head, args, f, to: dest, tail: tail)
     }
     if tail { emit(.ret, dest) }
+  }
+
+  /// The list of the values of `items` (and `tail` as its last tail), evaluated left to
+  /// right as LFE does, then consed up from the end.
+  private func compileListOf(_ items: [Form], tail: Form?, to dest: Int) throws(CompileError) {
+    try scoped { () throws(CompileError) in
+      let values = allocate(items.count)
+      for (i, a) in items.enumerated() { try compile(a, to: values + i, tail: false) }
+      let acc = allocate()
+      if let tail { try compile(tail, to: acc, tail: false) } else { loadTerm(.empty, into: acc) }
+      for i in stride(from: items.count - 1, through: 0, by: -1) { emit(.makeCons, acc, values + i, acc) }
+      emit(.move, dest, acc)
+    }
+  }
+
+  /// Core forms of a shape LFE's shell evaluator has no clause for.
+  static func malformedForShell(_ head: String, _ args: [Form]) -> Bool {
+    switch head {
+    case "if": return args.count < 2 || args.count > 3
+    case "case", "let": return args.isEmpty
+    default: return false
+    }
   }
 
   /// Evaluates forms in order; the last one's value is the result.

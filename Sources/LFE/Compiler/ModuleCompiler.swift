@@ -93,7 +93,21 @@ public enum ModuleCompiler {
         }
         definedAt[key] = form.location
         definitions.append((key, Array(items.dropFirst(2)), form))
-      case "defmacro", "defrecord", "defsyntax":
+      case "defmacro":
+        guard items.count >= 3, let mname = items[1].symbol else {
+          errors.append(CompileError("bad defmacro", at: form.location))
+          continue
+        }
+        // A macro serves the forms after it; it runs while the module compiles.
+        let macroUnit = CompileUnit(runtime: runtime, module: moduleAtom, topFunctions: [:], isShell: false)
+        macroUnit.macros = unit.macros
+        do {
+          unit.macros[mname] = try FunctionBuilder.compileMacro(
+            unit: macroUnit, name: mname, parts: Array(items.dropFirst(2)), form: form)
+        } catch {
+          errors.append(error)
+        }
+      case "defrecord", "defsyntax":
         errors.append(CompileError("\(head) is not supported yet", at: form.location))
       case "extend-module", "eval-when-compile":
         continue

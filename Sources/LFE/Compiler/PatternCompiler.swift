@@ -17,8 +17,8 @@ extension FunctionBuilder {
       }
     case .integer, .float, .string, .binary, .tuple, .map:
       try testConstant(literal(p), subject: subject, fail: fail)
-    case .binarySegments:
-      throw error("binary patterns with segments are not supported yet", p)
+    case .binarySegments(let segs):
+      try matchBinary(segs, subject: subject, fail: fail, bound: &bound)
     case .list(let items, let tail):
       if p.bracketed {
         try matchList(items, tail: tail, subject: subject, fail: fail, bound: &bound)
@@ -80,11 +80,66 @@ extension FunctionBuilder {
           i += 2
         }
       case "binary":
-        throw error("binary patterns are not supported yet", p)
+        try matchBinary(args, subject: subject, fail: fail, bound: &bound)
       default:
         throw error("illegal pattern \(p)", p)
       }
     }
+  }
+
+  /// `(binary seg ...)` as a pattern: each segment read by a native that answers
+  /// `#(value next-offset)` or `false`, then its value matched; a size may name a
+  /// variable bound earlier in the pattern or outside it.
+  private func matchBinary(
+    _ segments: [Form], subject: Int, fail: Int, bound: inout [String: Int]
+  ) throws(CompileError) {
+    let native = atoms.intern("lfe_tutor_native")
+    func slot(_ name: String, _ arity: Int) -> Int {
+      let f = atoms.intern(name)
+      return nativeSlot(
+        native, f, arity, unit.runtime.natives[MFA(module: native, function: f, arity: arity)]!)
+    }
+    emit(.typeTest, subject, Int(TypeTest.binary.rawValue))
+    refer(fail, field: 2)
+    let offset = allocate()
+    loadTerm(.int(0), into: offset)
+    for seg in try binarySegments(segments) {
+      let window = allocate(4)
+      emit(.move, window, subject)
+      emit(.move, window + 1, offset)
+      switch seg.size?.node {
+      case nil:
+        loadTerm(.atom(atoms.intern("default")), into: window + 2)
+      case .integer(let n)?:
+        loadTerm(.integer(n), into: window + 2)
+      case .symbol(let name)?:
+        if let r = bound[name] ?? variables[name] {
+          emit(.move, window + 2, r)
+        } else if let v = unit.shellVariables[name] {
+          loadTerm(v, into: window + 2)
+        } else {
+          throw error("unbound symbol \(name) in binary size", seg.size!)
+        }
+      default:
+        throw error("illegal binary size", seg.size!)
+      }
+      loadTerm(.list(seg.spec), into: window + 3)
+      let result = allocate()
+      emit(.callNative, result, window, slot("match_segment", 4))
+      emit(.isTupleOfArity, result, 2)
+      refer(fail, field: 2)
+      let value = allocate()
+      emit(.getElement, value, 0, result)
+      emit(.getElement, offset, 1, result)
+      try compilePattern(seg.value, subject: value, fail: fail, bound: &bound)
+    }
+    let window = allocate(2)
+    emit(.move, window, subject)
+    emit(.move, window + 1, offset)
+    let done = allocate()
+    emit(.callNative, done, window, slot("match_end", 2))
+    emit(.isEqConst, done, constant(.true))
+    refer(fail, field: 2)
   }
 
   private func unquote(_ f: Form) -> Form {

@@ -21,6 +21,26 @@ public enum Format {
     var engine = try FormatEngine(format, args, atoms: atoms, dialect: .lfe)
     return try engine.run()
   }
+
+  /// `io_lib:format/2`'s value: a deep list whose shape shows through when it is printed
+  /// unflattened. Literal characters and the directives OTP calls "small" (`~c ~n ~~ ~e
+  /// ~f ~g ~b ~x ~+ ~# ~i`, `~s` of an atom) are characters in the list; every other
+  /// directive's text is one element, padded as `[pad | text]` or `[text | pad]`.
+  public static func formatList(_ format: Term, _ args: Term, atoms: AtomTable) throws(Exception) -> Term {
+    var engine = try FormatEngine(format, args, atoms: atoms, dialect: .erlang)
+    engine.collecting = true
+    _ = try engine.run()
+    return .list(engine.pieces)
+  }
+
+  /// `lfe_io:format1/2`'s value: literal characters in the list, each directive's text
+  /// one element (`[pad, text]` when padded).
+  public static func lfeFormatList(_ format: Term, _ args: Term, atoms: AtomTable) throws(Exception) -> Term {
+    var engine = try FormatEngine(format, args, atoms: atoms, dialect: .lfe)
+    engine.collecting = true
+    _ = try engine.run()
+    return .list(engine.pieces)
+  }
 }
 
 private struct FormatEngine {
@@ -34,6 +54,11 @@ private struct FormatEngine {
   var out = ""
   /// The column the output has reached, counting tabs to multiples of 8, for `~p`.
   var column = 0
+  /// Whether `pieces` is built: the deep list `io_lib:format` returns.
+  var collecting = false
+  var pieces: [Term] = []
+  /// The shape a directive chose for its element of `pieces`, when not its plain text.
+  private var shaped: Term? = nil
 
   init(_ format: Term, _ args: Term, atoms: AtomTable, dialect: Dialect) throws(Exception) {
     self.atoms = atoms
@@ -73,6 +98,7 @@ private struct FormatEngine {
         try directive()
       } else {
         emitChar(c)
+        if collecting { pieces.append(.int(Int(c))) }
       }
     }
     guard args.isEmpty else { throw .badarg }
@@ -156,7 +182,50 @@ private struct FormatEngine {
     }
     guard let control = peek, let scalar = Unicode.Scalar(control) else { throw .badarg }
     pos += 1
+    guard collecting else { return try self.control(Character(scalar), spec) }
+    let start = out.unicodeScalars.endIndex
+    let isAtomArg: Bool
+    if case .atom? = args.first { isAtomArg = true } else { isAtomArg = false }
+    shaped = nil
     try self.control(Character(scalar), spec)
+    let produced = Array(out.unicodeScalars[start...]).map { Term.int(Int($0.value)) }
+    let small: Bool
+    switch Character(scalar) {
+    case "w", "W", "p", "P": small = false
+    case "s": small = isAtomArg
+    default: small = true
+    }
+    if dialect == .erlang && small {
+      pieces += produced
+    } else {
+      pieces.append(shaped ?? .list(produced))
+    }
+  }
+
+  /// OTP's `chars(C, N)`: N copies of C as the nested list io_lib builds them.
+  private func padChars(_ c: UInt32, _ n: Int) -> Term {
+    let ch = Term.int(Int(c))
+    switch n {
+    case ...0: return .empty
+    case 1: return .list([ch])
+    case 2: return .list([ch, ch])
+    case 3: return .list([ch, ch, ch])
+    default:
+      let half = padChars(c, n >> 1)
+      let pair = Term.cons(Cons(half, half))
+      return n & 1 == 0 ? pair : .cons(Cons(ch, pair))
+    }
+  }
+
+  /// Records the element for text `data` padded to `width` as the dialect shapes it.
+  private mutating func shape(_ data: Term, padding n: Int, _ spec: Spec) {
+    guard collecting, n > 0 else { return }
+    let pad = padChars(spec.pad, n)
+    if dialect == .lfe {
+      shaped = .list(spec.left ? [data, pad] : [pad, data])
+    } else {
+      shaped = spec.left ? .cons(Cons(data, pad)) : .cons(Cons(pad, data))
+    }
   }
 
   // MARK: Directives
@@ -174,7 +243,12 @@ private struct FormatEngine {
       } else {
         text = Printer.lfe(term, atoms: atoms, depth: depth)
       }
-      emit(try fieldTerm(text, spec))
+      let field = try fieldTerm(text, spec)
+      if collecting, let w = spec.width, spec.precision == nil {
+        let n = text.unicodeScalars.count
+        if n > w { shaped = padChars(0x2A, w) } else { shape(.string(text), padding: w - n, spec) }
+      }
+      emit(field)
     case "p", "P":
       let term = try nextArg()
       let depth = c == "P" ? try depthArg() : -1
@@ -190,7 +264,14 @@ private struct FormatEngine {
         emit(Printer.lfePretty(term, atoms: atoms, depth: depth, indent: indent, lineLength: width))
       }
     case "s":
-      let chars = try stringArg(try nextArg(), spec)
+      let arg = try nextArg()
+      let chars = try stringArg(arg, spec)
+      if collecting && spec.width == nil && spec.precision == nil && dialect == .erlang && arg.isList {
+        // Erlang returns the argument itself, deep as it came.
+        shaped = arg
+      } else if collecting, let w = spec.width, spec.precision == nil, chars.count < w {
+        shape(.list(chars.map { .int(Int($0)) }), padding: w - chars.count, spec)
+      }
       emit(try dialect == .erlang ? erlangString(chars, spec) : lfeString(chars, spec))
     case "e", "f", "g":
       guard case .float(let x) = try nextArg() else { throw .badarg }

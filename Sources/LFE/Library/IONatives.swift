@@ -79,10 +79,14 @@ enum IONatives {
   private static func ioLibFunctions() -> [NativeFunction] {
     [
       NativeFunction("io_lib", "format", 2) { ctx, a throws(Exception) in
-        Term.string(try Format.format(a[0], a[1], atoms: ctx.atoms))
+        try Format.formatList(a[0], a[1], atoms: ctx.atoms)
       },
       NativeFunction("io_lib", "fwrite", 2) { ctx, a throws(Exception) in
-        Term.string(try Format.format(a[0], a[1], atoms: ctx.atoms))
+        try Format.formatList(a[0], a[1], atoms: ctx.atoms)
+      },
+      NativeFunction("io_lib", "write_atom", 1) { ctx, a throws(Exception) in
+        guard case .atom = a[0] else { throw .badarg }
+        return Term.string(Printer.erlang(a[0], atoms: ctx.atoms))
       },
       NativeFunction("io_lib", "write", 1) { ctx, a throws(Exception) in
         Term.string(Printer.erlang(a[0], atoms: ctx.atoms))
@@ -104,7 +108,7 @@ enum IONatives {
         })
       fs.append(
         NativeFunction("lfe_io", name + "1", 2) { ctx, a throws(Exception) in
-          Term.string(try Format.lfeFormat(a[0], a[1], atoms: ctx.atoms))
+          try Format.lfeFormatList(a[0], a[1], atoms: ctx.atoms)
         })
     }
     fs += [

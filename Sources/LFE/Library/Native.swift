@@ -52,7 +52,7 @@ public enum NativeLibrary {
     [
       ErlangNatives.natives, ListsNatives.natives, StringNatives.natives, MathNatives.natives,
       MapsNatives.natives,
-      IONatives.natives, ControlNatives.natives,
+      IONatives.natives, ControlNatives.natives, BinaryNatives.natives,
     ]
   }
 }

@@ -26,28 +26,45 @@ enum Prelude {
                 (flatmap 2) (partition 2) (takewhile 2) (dropwhile 2) (splitwith 2)
                 (zipwith 3) (zipwith3 4) (mapfoldl 3) (mapfoldr 3) (filtermap 2)
                 (sort 2) (usort 2) (keymap 3) (search 2)))
-      ;; `map` is the map constructor in LFE code, so the recursion has its own name.
-      (defun map (f xs) (map-list f xs))
-      (defun map-list
-        ((f (cons x xs)) (let ((y (funcall f x))) (cons y (map-list f xs))))
+      ;; Guards and helper names as OTP's lists module has them, so misuse fails the way
+      ;; Erlang reports it: (lists:map 'notfun '(1 2)) matches no clause of lists:map/2.
+      (defun map
+        ((f xs) (when (is_function f 1)) (map_1 f xs)))
+      (defun map_1
+        ((f (cons x xs)) (let ((y (funcall f x))) (cons y (map_1 f xs))))
         ((f ()) ()))
       (defun foreach
-        ((f (cons x xs)) (funcall f x) (foreach f xs))
+        ((f xs) (when (is_function f 1)) (foreach_1 f xs)))
+      (defun foreach_1
+        ((f (cons x xs)) (funcall f x) (foreach_1 f xs))
         ((f ()) 'ok))
       (defun foldl
-        ((f acc (cons x xs)) (foldl f (funcall f x acc) xs))
+        ((f acc xs) (when (is_function f 2))
+         (case xs
+           ((cons x rest) (foldl_1 f (funcall f x acc) rest))
+           (() acc))))
+      (defun foldl_1
+        ((f acc (cons x xs)) (foldl_1 f (funcall f x acc) xs))
         ((f acc ()) acc))
       (defun foldr
-        ((f acc (cons x xs)) (funcall f x (foldr f acc xs)))
+        ((f acc xs) (when (is_function f 2)) (foldr_1 f acc xs)))
+      (defun foldr_1
+        ((f acc (cons x xs)) (funcall f x (foldr_1 f acc xs)))
         ((f acc ()) acc))
       (defun filter
-        ((p (cons x xs)) (if (funcall p x) (cons x (filter p xs)) (filter p xs)))
+        ((p xs) (when (is_function p 1) (is_list xs)) (filter_1 p xs)))
+      (defun filter_1
+        ((p (cons x xs)) (if (funcall p x) (cons x (filter_1 p xs)) (filter_1 p xs)))
         ((p ()) ()))
       (defun any
-        ((p (cons x xs)) (if (funcall p x) 'true (any p xs)))
+        ((p xs) (when (is_function p 1)) (any_1 p xs)))
+      (defun any_1
+        ((p (cons x xs)) (if (funcall p x) 'true (any_1 p xs)))
         ((p ()) 'false))
       (defun all
-        ((p (cons x xs)) (if (funcall p x) (all p xs) 'false))
+        ((p xs) (when (is_function p 1)) (all_1 p xs)))
+      (defun all_1
+        ((p (cons x xs)) (if (funcall p x) (all_1 p xs) 'false))
         ((p ()) 'true))
       (defun flatmap
         ((f (cons x xs)) (++ (funcall f x) (flatmap f xs)))

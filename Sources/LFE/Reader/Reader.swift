@@ -165,11 +165,30 @@ public struct Reader {
       bytes.reserveCapacity(items.count)
       for item in items {
         guard case .integer(let n) = item.node, n >= 0, n <= 255 else {
+          // LFE reads `#b(...)` as a literal: every segment's value must be one.
+          guard items.allSatisfy(Reader.isLiteralSegment) else {
+            throw .syntax(message: "bad binary", at: start)
+          }
           return Form(.binarySegments(items), at: start)
         }
         bytes.append(UInt8(n))
       }
       return Form(.binary(bytes), at: start)
+    }
+  }
+
+  private static func isLiteralSegment(_ f: Form) -> Bool {
+    switch f.node {
+    case .integer, .float, .string, .binary: return true
+    case .list(let items, nil):
+      guard let value = items.first, isLiteralSegment(value), value.listElements == nil else { return false }
+      return items.dropFirst().allSatisfy { spec in
+        if spec.symbol != nil { return true }
+        guard let parts = spec.listElements, parts.count == 2, parts[0].symbol != nil else { return false }
+        if case .integer = parts[1].node { return true }
+        return false
+      }
+    default: return false
     }
   }
 

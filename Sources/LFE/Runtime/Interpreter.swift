@@ -72,6 +72,11 @@ extension Runtime {
       p.pc = Int32(resume)
     }
 
+    // Set when the exception in flight already names the running function (a
+    // function_clause) or when that function is gone (a failed tail call), so the
+    // stack trace does not list it again.
+    var currentFrameAccounted = false
+
     while true {
       do throws(Exception) {
         while true {
@@ -163,6 +168,9 @@ extension Runtime {
             do {
               regs[Int(ins.a)] = try Arith.add(regs[Int(ins.b)], .int(Int(ins.c)))
             } catch {
+              // Compiled module code adds a literal without a call to erlang:+, so its
+              // trace starts at the function itself (as BEAM's does).
+              if fnU._withUnsafeGuaranteedRef({ $0.file != nil }) { throw error }
               throw annotate(error, .erlang, atoms.intern("+"), [regs[Int(ins.b)], .int(Int(ins.c))])
             }
           case .lt, .le, .gt, .ge, .eq, .ne:
@@ -318,6 +326,8 @@ extension Runtime {
               }
             case .undefined, .unresolved:
               let args = Array(UnsafeBufferPointer(start: regs + argStart, count: slot.pointee.arity))
+              // A tail call has already left the caller, as on BEAM.
+              currentFrameAccounted = ins.op == .tailCallRemote
               throw undefinedFunction(slot.pointee.module, slot.pointee.function, args)
             }
 
@@ -599,7 +609,13 @@ extension Runtime {
               let args = Array(UnsafeBufferPointer(start: regs, count: f.arity))
               e.stack =
                 f.module == atoms.intern("lfe_eval")
-                ? [] : [StackEntry(module: f.module, function: f.name, arguments: args, arity: f.arity)]
+                ? []
+                : [
+                  StackEntry(
+                    module: f.module, function: f.name, arguments: args, arity: f.arity, file: f.file,
+                    line: f.definitionLine)
+                ]
+              currentFrameAccounted = f.module != atoms.intern("lfe_eval")
               e.deliberate = f.module == atoms.intern("lfe_eval")
               throw e
             }
@@ -627,7 +643,7 @@ extension Runtime {
         }
         if !e.rethrown {
           // The callers that came from module files, as Erlang's stack trace lists them.
-          var i = p.frameCount - (raisedHere ? 2 : 1)
+          var i = p.frameCount - (raisedHere || currentFrameAccounted ? 2 : 1)
           while i >= 0 {
             let f = p.frames[i].function.takeUnretainedValue()
             if f.file != nil {
@@ -639,6 +655,7 @@ extension Runtime {
             i -= 1
           }
         }
+        currentFrameAccounted = false
         // Find the innermost handler; it may belong to a frame further out.
         if let h = p.handlers.popLast() {
           p.frameCount = Int(h.frameCount)

@@ -58,6 +58,7 @@ struct ErrorFormatter {
       case "try_clause": return "no try clause matching \(value(t[1]))"
       case "badfun": return "bad function \(value(t[1]))"
       case "unbound_symbol": return "symbol \(value(t[1])) is unbound"
+      case "bad_form": return "bad \(value(t[1])) form"
       case "undefined_function":
         if case .tuple(let fa) = t[1], fa.count == 2 {
           return "function \(value(fa[0]))/\(value(fa[1])) undefined"

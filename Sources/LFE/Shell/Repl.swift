@@ -23,12 +23,24 @@ public struct Repl {
       case .empty:
         buffer = ""
       case .error(let message):
-        write("** \(message)\n")
+        write(Repl.readErrorText(buffer) ?? "** \(message)\n")
         buffer = ""
       case .form(let form, _):
         buffer = ""
         write(shell.evaluate(form))
       }
+    }
+  }
+
+  /// LFE's shell reports a read error as `LINE: message`, counting lines from the first
+  /// line of the text it was reading.
+  static func readErrorText(_ text: String) -> String? {
+    var reader = Reader(text, line: 1)
+    do {
+      _ = try reader.next()
+      return nil
+    } catch {
+      return "\(error.location.line): \(error.message)\n"
     }
   }
 }

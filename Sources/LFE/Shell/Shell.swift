@@ -12,6 +12,8 @@ public final class Shell {
   public private(set) var variables: [String: Term] = [:]
   /// Functions typed at the prompt with `defun`.
   var functions: [FunctionKey: FunctionCode] = [:]
+  /// Macros typed at the prompt with `defmacro`.
+  var macros: [String: FunctionCode] = [:]
   var evaluator: Process? = nil
   /// Whether `(exit)` was evaluated: the session should end.
   public private(set) var exitRequested = false
@@ -118,10 +120,33 @@ public final class Shell {
         }
         printing = outer
         return handleForm(args[args.count - 1])
+      case ("set", 0):
+        // LFE's shell binds nothing and returns the empty list.
+        shiftHistory(form: form, value: .empty)
+        return printValue(.empty)
+      case ("set", _) where args.count != 2 && !(args.count == 3 && args[1].head == "when"):
+        write(
+          formatter.format(
+            Exception.error(.tuple([.atom(atoms.intern("bad_form")), .atom(atoms.intern("set"))]))))
+        failed = true
+        return
       case ("set", 2...):
         return evaluateSet(args, form)
       case ("defun", 2...):
         return defineFunction(args, form)
+      case ("defmacro", 2...):
+        return defineMacro(args, form)
+      case (let name, _) where macros[name] != nil:
+        // A macro call at the top level may expand to a shell command (a defun, say).
+        let unit = makeUnit()
+        let b = FunctionBuilder(unit: unit, code: unit.newLambda(arity: 0, name: "-expand/0-"))
+        do {
+          return handleForm(try b.expandUserMacro(macros[name]!, args, form))
+        } catch {
+          write("** exception error: \(error.message)\n\n")
+          failed = true
+          return
+        }
       case ("c", 1), ("c", 2):
         return compileCommand(args[0], form)
       case ("l", 1):
@@ -168,9 +193,7 @@ public final class Shell {
 
   /// Compiles forms typed at the prompt; prints the error and returns nil if they do not compile.
   private func compileShellFunction(body: [Form], at form: Form) -> FunctionCode? {
-    let eval = atoms.intern("lfe_eval")
-    let unit = CompileUnit(
-      runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
+    let unit = makeUnit()
     let code = unit.newLambda(arity: 0, name: "-expr/0-")
     let b = FunctionBuilder(unit: unit, code: code)
     b.line = Int32(form.location.line)
@@ -254,7 +277,8 @@ public final class Shell {
     runtime.exitObserver = nil
     _ = runtime.run()
     // An evaluator killed by a linked process between forms reports it, as LFE does.
-    if let e = evaluator, e.status == .exited, !reportedDeath.contains(e.pid), !killedByShell.contains(e.pid) {
+    if let e = evaluator, e.status == .exited, !reportedDeath.contains(e.pid), !killedByShell.contains(e.pid)
+    {
       reportedDeath.insert(e.pid)
       write(formatter.format(Exception(.exit, e.exitReason)))
     }
@@ -339,6 +363,33 @@ public final class Shell {
     }
   }
 
+  /// A compile unit for forms typed at the prompt: it sees the shell's variables,
+  /// functions and macros.
+  private func makeUnit() -> CompileUnit {
+    let unit = CompileUnit(
+      runtime: runtime, module: atoms.intern("lfe_eval"), topFunctions: functions, isShell: true,
+      shellVariables: variables)
+    unit.macros = macros
+    return unit
+  }
+
+  /// `(defmacro name args body...)` at the prompt: a shell macro; its value is the name.
+  private func defineMacro(_ args: [Form], _ form: Form) {
+    guard let name = args[0].symbol else {
+      write("** exception error: bad defmacro\n\n")
+      failed = true
+      return
+    }
+    do {
+      macros[name] = try FunctionBuilder.compileMacro(
+        unit: makeUnit(), name: name, parts: Array(args.dropFirst()), form: form)
+      printValue(.atom(atoms.intern(name)))
+    } catch {
+      write("** exception error: \(error.message)\n\n")
+      failed = true
+    }
+  }
+
   /// `(defun name args body...)` at the prompt: a shell function.
   private func defineFunction(_ args: [Form], _ form: Form) {
     guard let name = args[0].symbol else {
@@ -347,17 +398,32 @@ public final class Shell {
       return
     }
     let eval = atoms.intern("lfe_eval")
-    let unit = CompileUnit(
-      runtime: runtime, module: eval, topFunctions: functions, isShell: true, shellVariables: variables)
+    let unit = makeUnit()
     let probe = FunctionBuilder(
       unit: unit, code: FunctionCode(arity: 0, module: eval, name: .lfe, index: 0, uniq: 0))
+    var body = Array(args.dropFirst())
+    if let n = FunctionBuilder.malformedDefinitionArity(body) {
+      // LFE's shell stores the definition unchecked; calling it reports the bad form.
+      let loc = form.location
+      let params = (0..<n).map { _ in Form(.symbol("_"), at: loc) }
+      let reason = Form(
+        .tuple([Form(.symbol("bad_form"), at: loc), Form(.symbol("match-lambda"), at: loc)]), at: loc)
+      let raise = Form(
+        .list(
+          [
+            Form(.symbol("error"), at: loc),
+            Form(.list([Form(.symbol("quote"), at: loc), reason], tail: nil), at: loc),
+          ],
+          tail: nil), at: loc)
+      body = [Form(.list([Form(.list(params, tail: nil), at: loc), raise], tail: nil), at: loc)]
+    }
     do {
-      let (arity, _) = try probe.parseDefinition(Array(args.dropFirst()), form)
+      let (arity, _) = try probe.parseDefinition(body, form)
       let key = FunctionKey(atoms.intern(name), arity)
       let code = unit.newLambda(arity: arity, name: name)
       // The function may call itself (and earlier shell functions) by name.
       unit.topFunctions[key] = code
-      try FunctionBuilder.compileTopLevel(unit: unit, code: code, body: Array(args.dropFirst()), form: form)
+      try FunctionBuilder.compileTopLevel(unit: unit, code: code, body: body, form: form)
       functions[key] = code
       if profile.defunReturnsName {
         printValue(.atom(key.name))

@@ -1,0 +1,252 @@
+import BigInt
+
+/// Building and matching binaries segment by segment, for the code the compiler emits
+/// for `(binary ...)` expressions and patterns.
+///
+/// A segment's type and flags arrive as a list of atoms and `#(unit N)` tuples, its size
+/// separately (the atom `default` when none was given), so a size may be a variable.
+/// Values are packed bit by bit, as Erlang does: `(binary (1 (size 4)) (2 (size 4)))`
+/// is one byte. Only whole bytes can be represented, so a result of another length is
+/// `badarg`, and a match that would produce one fails.
+enum BinaryNatives {
+  static func natives() -> [NativeFunction] {
+    [
+      NativeFunction("lfe_tutor_native", "build_bits", 1) { ctx, a throws(Exception) in
+        do throws(Exception) {
+          return try build(a[0], atoms: ctx.atoms)
+        } catch {
+          // The error belongs to the `binary` form, not to a helper the user never called.
+          var e = error
+          e.deliberate = true
+          throw e
+        }
+      },
+      // Matching must never raise: a value that does not fit makes the pattern fail.
+      NativeFunction("lfe_tutor_native", "match_segment", 4) { ctx, a throws(Exception) in
+        match(a[0], offset: a[1], size: a[2], spec: a[3], atoms: ctx.atoms) ?? .false
+      },
+      NativeFunction("lfe_tutor_native", "match_end", 2) { ctx, a throws(Exception) in
+        guard case .binary(let b) = a[0], case .int(let offset) = a[1] else { return .false }
+        return .bool(offset == b.bytes.count * 8)
+      },
+    ]
+  }
+
+  /// What a segment's spec list says.
+  struct Spec {
+    var type = "integer"
+    var signed = false
+    var little = false
+    var unit: Int? = nil
+
+    init(_ spec: Term, atoms: AtomTable) {
+      for s in spec.listElements ?? [] {
+        switch s {
+        case .atom(let a):
+          switch atoms.name(a) {
+          case "signed": signed = true
+          case "unsigned": signed = false
+          case "little": little = true
+          case "big", "native": little = false
+          case "bytes": type = "binary"
+          case "bits": type = "bitstring"
+          case let name: type = name
+          }
+        case .tuple(let t) where t.count == 2:
+          if case .int(let n) = t[1] { unit = n }
+        default: break
+        }
+      }
+    }
+
+    /// The segment's length in bits for `size`, or nil for "the rest" (binaries).
+    func bits(_ size: Term) -> Int?? {
+      switch size {
+      case .int(let n) where n >= 0:
+        let u = unit ?? (type == "binary" ? 8 : 1)
+        return .some(n * u)
+      case .atom:
+        switch type {
+        case "integer": return .some(8 * (unit ?? 1))
+        case "float": return .some(64)
+        case "binary", "bitstring": return .some(nil)
+        default: return .some(nil)
+        }
+      default: return .none
+      }
+    }
+  }
+
+  /// Bits appended most significant first.
+  struct BitWriter {
+    var bytes: [UInt8] = []
+    var count = 0
+
+    mutating func append(_ value: BigInt, bits n: Int) {
+      if count % 8 == 0 && n % 8 == 0 {
+        var chunk: [UInt8] = []
+        var x = value
+        for _ in 0..<(n / 8) {
+          chunk.append(UInt8(x & 0xFF))
+          x >>= 8
+        }
+        bytes += chunk.reversed()
+        count += n
+        return
+      }
+      for i in stride(from: n - 1, through: 0, by: -1) {
+        let bit = (value >> i) & 1 == 1
+        if count % 8 == 0 { bytes.append(0) }
+        if bit { bytes[bytes.count - 1] |= UInt8(0x80 >> (count % 8)) }
+        count += 1
+      }
+    }
+
+    mutating func append(bytes b: [UInt8]) {
+      for byte in b { append(BigInt(byte), bits: 8) }
+    }
+  }
+
+  /// `[#(value size spec) ...]` as a binary.
+  static func build(_ segments: Term, atoms: AtomTable) throws(Exception) -> Term {
+    guard let segs = segments.listElements else { throw .badarg }
+    var w = BitWriter()
+    for seg in segs {
+      guard case .tuple(let t) = seg, t.count == 3 else { throw .badarg }
+      let spec = Spec(t[2], atoms: atoms)
+      guard let bits = spec.bits(t[1]) else { throw .badarg }
+      let v = t[0]
+      switch spec.type {
+      case "integer":
+        guard let x = v.bigValue, let n = bits else { throw .badarg }
+        let modulus = BigInt(1) << n
+        var u = x % modulus
+        if u < 0 { u += modulus }
+        if spec.little && n % 8 == 0 {
+          var le: [UInt8] = []
+          for _ in 0..<(n / 8) {
+            le.append(UInt8(u & 0xFF))
+            u >>= 8
+          }
+          w.append(bytes: le)
+        } else {
+          w.append(u, bits: n)
+        }
+      case "float":
+        guard v.isNumber, let n = bits else { throw .badarg }
+        let d = (try? Arith.operandDouble(v)) ?? 0
+        var raw: [UInt8]
+        switch n {
+        case 64: raw = withUnsafeBytes(of: d.bitPattern.bigEndian) { Array($0) }
+        case 32: raw = withUnsafeBytes(of: Float(d).bitPattern.bigEndian) { Array($0) }
+        default: throw .badarg
+        }
+        if spec.little { raw.reverse() }
+        w.append(bytes: raw)
+      case "binary", "bitstring":
+        guard case .binary(let b) = v else { throw .badarg }
+        if let n = bits {
+          guard n <= b.bytes.count * 8 else { throw .badarg }
+          let whole = n / 8
+          w.append(bytes: Array(b.bytes.prefix(whole)))
+          if n % 8 != 0 { w.append(BigInt(b.bytes[whole] >> (8 - n % 8)), bits: n % 8) }
+        } else {
+          w.append(bytes: b.bytes)
+        }
+      case "utf8", "utf16", "utf32":
+        guard case .int(let c) = v, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: c)), c >= 0 else {
+          throw .badarg
+        }
+        switch spec.type {
+        case "utf8": w.append(bytes: Array(String(Character(scalar)).utf8))
+        case "utf16":
+          var units: [UInt8] = []
+          for u in String(Character(scalar)).utf16 {
+            units += spec.little ? [UInt8(u & 0xFF), UInt8(u >> 8)] : [UInt8(u >> 8), UInt8(u & 0xFF)]
+          }
+          w.append(bytes: units)
+        default:
+          w.append(BigInt(c), bits: 32)
+        }
+      default:
+        throw .badarg
+      }
+    }
+    // A bitstring that is not whole bytes has no representation here.
+    guard w.count % 8 == 0 else { throw .badarg }
+    return .binary(Binary(w.bytes))
+  }
+
+  /// Reads `n` bits of `bytes` from bit `offset`, most significant first.
+  private static func read(_ bytes: [UInt8], offset: Int, bits n: Int) -> BigInt {
+    var x = BigInt(0)
+    if offset % 8 == 0 && n % 8 == 0 {
+      for i in 0..<(n / 8) { x = (x << 8) | BigInt(bytes[offset / 8 + i]) }
+      return x
+    }
+    for i in 0..<n {
+      let p = offset + i
+      x = (x << 1) | BigInt((bytes[p / 8] >> (7 - p % 8)) & 1)
+    }
+    return x
+  }
+
+  private static func readBytes(_ bytes: [UInt8], offset: Int, count: Int) -> [UInt8] {
+    if offset % 8 == 0 { return Array(bytes[(offset / 8)..<(offset / 8 + count)]) }
+    return (0..<count).map { UInt8(read(bytes, offset: offset + $0 * 8, bits: 8)) }
+  }
+
+  /// One segment of `bin` from bit `offset`: `#(value next-offset)`, or nil when it does not match.
+  static func match(_ bin: Term, offset: Term, size: Term, spec specTerm: Term, atoms: AtomTable) -> Term? {
+    guard case .binary(let b) = bin, case .int(let offset) = offset else { return nil }
+    let spec = Spec(specTerm, atoms: atoms)
+    let total = b.bytes.count * 8
+    let left = total - offset
+    guard let bits = spec.bits(size) else { return nil }
+    func result(_ v: Term, _ n: Int) -> Term { .tuple([v, .int(offset + n)]) }
+    switch spec.type {
+    case "integer":
+      guard let n = bits, n <= left else { return nil }
+      var x: BigInt
+      if spec.little && n % 8 == 0 {
+        x = 0
+        for byte in readBytes(b.bytes, offset: offset, count: n / 8).reversed() {
+          x = (x << 8) | BigInt(byte)
+        }
+      } else {
+        x = read(b.bytes, offset: offset, bits: n)
+      }
+      if spec.signed && n > 0 && (x >> (n - 1)) & 1 == 1 { x -= BigInt(1) << n }
+      return result(.integer(x), n)
+    case "float":
+      guard let n = bits, n <= left, n == 32 || n == 64 else { return nil }
+      var raw = readBytes(b.bytes, offset: offset, count: n / 8)
+      if spec.little { raw.reverse() }
+      let pattern = raw.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      let d = n == 64 ? Double(bitPattern: pattern) : Double(Float(bitPattern: UInt32(pattern)))
+      guard d.isFinite else { return nil }
+      return result(.float(d), n)
+    case "binary", "bitstring":
+      let n = bits ?? left
+      guard n <= left, n % 8 == 0 else { return nil }
+      return result(.binary(Binary(readBytes(b.bytes, offset: offset, count: n / 8))), n)
+    case "utf8":
+      guard offset % 8 == 0, left >= 8 else { return nil }
+      let start = offset / 8
+      let lead = b.bytes[start]
+      let length = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 0
+      guard length > 0, start + length <= b.bytes.count,
+        let s = String(validating: b.bytes[start..<(start + length)], as: UTF8.self),
+        let c = s.unicodeScalars.first
+      else { return nil }
+      return result(.int(Int(c.value)), length * 8)
+    case "utf32":
+      guard left >= 32 else { return nil }
+      let c = Int(read(b.bytes, offset: offset, bits: 32))
+      guard Unicode.Scalar(UInt32(c)) != nil else { return nil }
+      return result(.int(c), 32)
+    default:
+      return nil
+    }
+  }
+}
