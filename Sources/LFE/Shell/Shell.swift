@@ -109,8 +109,9 @@ public final class Shell {
     if let items = form.listElements, let head = items.first?.symbol {
       let args = Array(items.dropFirst())
       switch (head, args.count) {
-      case ("progn", 1...):
-        // The shell evaluates a top-level progn form by form, so `set` inside it binds.
+      case ("progn", 1...) where args.contains(where: { Shell.isShellCommand($0) }):
+        // A top-level progn holding shell commands runs form by form, so `set` inside
+        // it binds. Any other progn is one expression in one evaluation.
         let outer = printing
         printing = false
         for sub in args.dropLast() where !handle(sub) {
@@ -176,6 +177,12 @@ public final class Shell {
       }
     }
     evaluateExpression(form, form)
+  }
+
+  /// Forms the shell itself handles rather than the evaluator.
+  static func isShellCommand(_ f: Form) -> Bool {
+    guard let head = f.head else { return false }
+    return ["set", "defun", "defmacro", "c", "l", "progn"].contains(head)
   }
 
   /// Compiles `expr` as a function of no arguments and runs it in the evaluator.
