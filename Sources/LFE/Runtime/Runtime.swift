@@ -288,8 +288,10 @@ public final class Runtime {
   var stopRequested = false
   func stop() { stopRequested = true }
 
-  /// Runs processes until all wait, the budget is spent, or `stop()` is called.
-  func run() -> RunOutcome {
+  /// Runs processes until all wait, the budget is spent, or `stop()` is called. With
+  /// `waitForTimers` false on a real clock, it returns as soon as nothing can run now
+  /// instead of sleeping until the next timeout (the shell between forms).
+  func run(waitForTimers: Bool = true) -> RunOutcome {
     stopRequested = false
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     while true {
@@ -314,6 +316,10 @@ public final class Runtime {
       // Nothing can run: fire the earliest timeout, if any.
       guard let (deadline, pid) = timers.popDue(valid: { pid, d in processes[pid.serial]?.deadline == d })
       else { return .idle }
+      if clock.mode == .real && !waitForTimers && deadline > clock.now {
+        timers.push(deadline: deadline, pid: pid)
+        return .idle
+      }
       if clock.mode == .virtual && deadline > timeLimit {
         timers.push(deadline: deadline, pid: pid)
         return .timeLimit

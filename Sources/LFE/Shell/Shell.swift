@@ -282,7 +282,9 @@ public final class Shell {
   /// Lets other processes run until all wait (or the step's budget ends).
   private func settle() {
     runtime.exitObserver = nil
-    _ = runtime.run()
+    // On a real clock the prompt comes back at once; timers fire when they are due, as
+    // the next forms run. Virtual time runs every timeout now, as a transcript shows.
+    _ = runtime.run(waitForTimers: false)
     // An evaluator killed by a linked process between forms reports it, as LFE does.
     if let e = evaluator, e.status == .exited, !reportedDeath.contains(e.pid), !killedByShell.contains(e.pid)
     {
