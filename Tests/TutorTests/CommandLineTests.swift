@@ -1,0 +1,121 @@
+import Foundation
+import XCTest
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// End-to-end: the built `tutor` executable, run as a user or CI runs it, with its
+/// output and exit codes.
+final class CommandLineTests: XCTestCase {
+  /// The package root, from this file's path.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The executable sits in the build products directory, beside the test bundle (or,
+  /// on Linux, in the directory the bundle reports).
+  static var binary: URL {
+    let bundle = Bundle(for: CommandLineTests.self).bundleURL
+    let beside = bundle.deletingLastPathComponent().appendingPathComponent("tutor")
+    let inside = bundle.appendingPathComponent("tutor")
+    return FileManager.default.isExecutableFile(atPath: inside.path) ? inside : beside
+  }
+
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func tutor(_ args: [String], input: String? = nil, in directory: URL? = nil) throws -> Run {
+    let p = Process()
+    p.executableURL = Self.binary
+    p.arguments = args
+    p.currentDirectoryURL = directory ?? Self.root
+    let out = Pipe()
+    let err = Pipe()
+    let inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+    try inp.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Run(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  func testVersionAndUsageErrors() throws {
+    XCTAssertEqual(try tutor(["--version"]).stdout, "0.1.0\n")
+    let bad = try tutor(["--no-such-flag"])
+    XCTAssertEqual(bad.status, 2)
+    XCTAssertTrue(bad.stderr.contains("Unknown option '--no-such-flag'"), bad.stderr)
+    XCTAssertEqual(try tutor(["repl", "--profile", "lfe9"]).status, 2)
+    XCTAssertEqual(try tutor(["check"]).status, 2)
+    XCTAssertEqual(try tutor(["check", "no/such/page.md"]).status, 2)
+  }
+
+  func testReplPrintsWhatLFEsShellPrints() throws {
+    let run = try tutor(["repl"], input: "(+ 1 2)\n(list 1\n 2)\n(self)\nxyz\n")
+    XCTAssertEqual(run.status, 0)
+    XCTAssertEqual(
+      run.stdout,
+      "lfe> 3\nlfe> lfe> (1 2)\nlfe> #Pid<0.79.0>\nlfe> ** exception error: symbol xyz is unbound\n\nlfe> ")
+    let classic = try tutor(["repl", "--profile", "classic"], input: "(self)\n")
+    XCTAssertEqual(classic.stdout, "> <0.79.0>\n> ")
+  }
+
+  func testRunCompilesAModuleAndEvaluates() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("sq.lfe")
+    try "(defmodule sq (export (sq 1)))\n(defun sq (x) (* x x))\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    let ok = try tutor(["run", file.path, "--eval", "(sq:sq 12)"])
+    XCTAssertEqual(ok.stdout, "144\n")
+    XCTAssertEqual(ok.status, 0)
+    try "(defmodule bad (export (f 1)))\n".write(
+      to: dir.appendingPathComponent("bad.lfe"), atomically: true, encoding: .utf8)
+    let bad = try tutor(["run", dir.appendingPathComponent("bad.lfe").path])
+    XCTAssertEqual(bad.status, 1)
+    XCTAssertTrue(bad.stderr.contains("bad.lfe:1:1: error: function f/1 undefined"), bad.stderr)
+  }
+
+  func testBundledLessonsPass() throws {
+    let run = try tutor(["check", "lessons"])
+    XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+    XCTAssertTrue(run.stdout.contains(" passed, 0 failed"), run.stdout)
+  }
+
+  func testSeedPageFailsWithItsRealProblems() throws {
+    let seed = Self.root.deletingLastPathComponent().appendingPathComponent(
+      "shared/seeds/000_e2db3a90ddbbe525.txt")
+    guard FileManager.default.fileExists(atPath: seed.path) else {
+      throw XCTSkip("the seed page is not beside the project")
+    }
+    let run = try tutor(["check", seed.path])
+    XCTAssertEqual(run.status, 1)
+    XCTAssertTrue(run.stdout.contains(":35:27: error: function send-message/1 undefined"), run.stdout)
+    XCTAssertTrue(run.stdout.contains("+messenger-back.lfe:1: function send-message/1 undefined"), run.stdout)
+    XCTAssertTrue(run.stdout.contains("+** exception error: undefined function"), run.stdout)
+    XCTAssertTrue(run.stdout.hasSuffix("0 passed, 3 failed, 1 error\n"), run.stdout)
+  }
+
+  func testJUnitReportParses() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-\(UUID().uuidString).xml")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let run = try tutor(["test", "lessons", "--format", "junit", "--output", out.path])
+    XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+    let doc = try XMLDocument(data: Data(contentsOf: out))
+    let suites = try doc.nodes(forXPath: "//testsuite")
+    XCTAssertEqual(suites.count, 4)
+    let failures = try doc.nodes(forXPath: "//failure")
+    XCTAssertEqual(failures.count, 0)
+    XCTAssertGreaterThan(try doc.nodes(forXPath: "//testcase").count, 40)
+  }
+}
