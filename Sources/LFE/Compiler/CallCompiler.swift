@@ -361,11 +361,24 @@ extension FunctionBuilder {
   func buildFunction(
     _ code: FunctionCode, clauses: [Clause], captured: [String], functions: [LocalKey: LocalFunction]
   ) throws(CompileError) {
+    try FunctionBuilder.build(
+      code, unit: unit, line: line, clauses: clauses, captured: captured.map { [$0] }, functions: functions)
+  }
+
+  /// Builds `code` from its clauses: arguments in r0 ..< arity, then one register per
+  /// captured value (known by each of its names), a `function_clause` error when no
+  /// clause matches.
+  static func build(
+    _ code: FunctionCode, unit: CompileUnit, line: Int32, clauses: [Clause], captured: [[String]],
+    functions: [LocalKey: LocalFunction]
+  ) throws(CompileError) {
     code.captureCount = captured.count
     let b = FunctionBuilder(unit: unit, code: code)
     b.line = line
     _ = b.allocate(code.arity + captured.count)
-    for (j, name) in captured.enumerated() { b.variables[name] = code.arity + j }
+    for (j, names) in captured.enumerated() {
+      for name in names { b.variables[name] = code.arity + j }
+    }
     b.localFunctions = functions
     let end = b.newLabel()
     let noMatch = b.newLabel()
@@ -479,10 +492,7 @@ extension FunctionBuilder {
       var inside = outerFunctions
       if recursive { for d in defined { inside[d.0] = d.1 } }
       for d in defined {
-        // Inside the function, a captured value answers to both its plain and hidden name.
-        let b = FunctionBuilder(unit: unit, code: d.1.code)
         d.1.code.captureCount = d.3.count
-        _ = b
         try buildLifted(d.1.code, clauses: d.2, plain: d.3, hidden: d.1.captureNames, functions: inside)
       }
       for d in defined { localFunctions[d.0] = d.1 }
@@ -494,23 +504,10 @@ extension FunctionBuilder {
     _ code: FunctionCode, clauses: [Clause], plain: [String], hidden: [String],
     functions: [LocalKey: LocalFunction]
   ) throws(CompileError) {
-    code.captureCount = plain.count
-    let b = FunctionBuilder(unit: unit, code: code)
-    b.line = line
-    _ = b.allocate(code.arity + plain.count)
-    for (j, name) in plain.enumerated() {
-      b.variables[name] = code.arity + j
-      b.variables[hidden[j]] = code.arity + j
-    }
-    b.localFunctions = functions
-    let end = b.newLabel()
-    let noMatch = b.newLabel()
-    try b.compileClauses(
-      clauses, subjects: Array(0..<code.arity), to: b.allocate(), tail: true, end: end, noMatch: noMatch)
-    b.place(noMatch)
-    b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
-    b.place(end)
-    b.finish()
+    // Inside, a captured value answers to both its plain and its hidden name.
+    let names = zip(plain, hidden).map { [$0, $1] }
+    try FunctionBuilder.build(
+      code, unit: unit, line: line, clauses: clauses, captured: names, functions: functions)
   }
 
   // MARK: Exceptions

@@ -171,17 +171,9 @@ extension FunctionBuilder {
   static func compileTopLevel(
     unit: CompileUnit, code: FunctionCode, body: [Form], form: Form
   ) throws(CompileError) {
-    let b = FunctionBuilder(unit: unit, code: code)
-    b.line = Int32(form.location.line)
-    let (_, clauses) = try b.parseDefinition(body, form)
-    _ = b.allocate(code.arity)
-    let end = b.newLabel()
-    let noMatch = b.newLabel()
-    try b.compileClauses(
-      clauses, subjects: Array(0..<code.arity), to: b.allocate(), tail: true, end: end, noMatch: noMatch)
-    b.place(noMatch)
-    b.emit(.raiseError, b.constant(.atom(.functionClause)), 0, Int(ErrorShape.functionClause.rawValue))
-    b.place(end)
-    b.finish()
+    let probe = FunctionBuilder(unit: unit, code: code)
+    let (_, clauses) = try probe.parseDefinition(body, form)
+    try build(
+      code, unit: unit, line: Int32(form.location.line), clauses: clauses, captured: [], functions: [:])
   }
 }
