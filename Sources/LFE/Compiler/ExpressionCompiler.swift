@@ -404,7 +404,7 @@ extension FunctionBuilder {
   }
 
   /// Matches clauses against the values in `subjects`; runs the first that matches.
-  /// Falls through to `noMatch` when none does.
+  /// Falls through to the code after it when none does: callers place `noMatch` there.
   func compileClauses(
     _ clauses: [Clause], subjects: [Int], to dest: Int, tail: Bool, end: Int, noMatch: Int,
     beforeBody: (() -> Void)? = nil
@@ -427,8 +427,8 @@ extension FunctionBuilder {
       }
       place(next)
     }
-    emit(.jump)
-    refer(noMatch, field: 0)
+    // No clause matched: fall through to `noMatch`, which every caller places next.
+    _ = noMatch
   }
 
   private func compileCase(_ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
@@ -503,7 +503,6 @@ extension FunctionBuilder {
         beforeBody: { self.emit(.removeMessage) })
       place(next)
       emit(.nextMessage)
-      emit(.jump)
       refer(loop, field: 0)
       place(waitLabel)
       if let after {

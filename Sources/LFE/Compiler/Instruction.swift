@@ -81,7 +81,7 @@ public enum Opcode: UInt8, Sendable {
   // Messages.
   case peekMessage  // r[a] = message at the cursor, or goto b if the cursor is at the end
   case removeMessage  // take the message at the cursor out; reset the cursor
-  case nextMessage  // advance the cursor
+  case nextMessage  // advance the cursor; goto a
   case wait  // suspend until a message arrives; then goto a
   case waitTimeout  // like wait, with a timeout r[b] (ms or 'infinity); on timeout goto c
   case send  // r[a] = r[c]; send r[c] to r[b]

@@ -531,6 +531,7 @@ extension Runtime {
             p.deadline = nil
           case .nextMessage:
             p.mailbox.advance()
+            pc = Int(ins.a)
           case .wait:
             reds += 1
             p.resumeTarget = ins.a
