@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LFE
 import Lessons
 
 /// `tutor lessons PATH... [--json]`: what the loader makes of pages, before anything runs.
@@ -35,7 +36,7 @@ struct LessonsCommand: ParsableCommand {
         continue
       }
       if isDirectory.boolValue {
-        let courses = Course.loadAll(under: path)
+        let courses = Course.loadAll(under: path, isComplete: Reader.isComplete)
         if courses.isEmpty {
           printError("tutor lessons: no lesson pages (*.md, *.markdown, *.txt) under \(path)")
           failed = true
@@ -45,7 +46,7 @@ struct LessonsCommand: ParsableCommand {
           diagnostics += course.diagnostics
         }
       } else {
-        pages.append(Page.load(path: path))
+        pages.append(Page.load(path: path, isComplete: Reader.isComplete))
       }
     }
     diagnostics += pages.flatMap(\.diagnostics)

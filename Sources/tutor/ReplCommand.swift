@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocTest
 import Foundation
 import LFE
 import Walkthrough
@@ -45,7 +46,7 @@ struct ReplCommand: ParsableCommand {
   }
 }
 
-/// Files of the directory LFE code may read (`c` compiles from here).
+/// Files of the directory LFE code may read (`c` compiles from here); nothing outside it.
 struct Workspace {
   let directory: URL
 
@@ -55,10 +56,7 @@ struct Workspace {
 
   var read: (String) -> String? {
     let dir = directory
-    return { name in
-      guard !name.contains("/") || !name.hasPrefix("/") else { return nil }
-      return try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-    }
+    return { name in CourseWorkspace.read(name, in: dir) }
   }
 }
 

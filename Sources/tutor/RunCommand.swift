@@ -49,6 +49,6 @@ struct RunCommand: ParsableCommand {
     runtime.output.echo = { Output.write($0) }
     let text = shell.evaluate(source: eval)
     Output.write(text)
-    if text.hasPrefix("** ") || text.contains("\n** exception") { throw ExitCode(1) }
+    if shell.lastFormFailed { throw ExitCode(1) }
   }
 }

@@ -408,8 +408,7 @@ final class ReaderTests: XCTestCase {
   }
 
   func testDeepNestingDoesNotUseTheStack() throws {
-    // Freeing a form recurses through its nodes, so the depth stays modest here.
-    let depth = 10_000
+    let depth = Reader.maxNesting
     let text = String(repeating: "(", count: depth) + String(repeating: ")", count: depth)
     var form = try XCTUnwrap(try Reader.readAll(text).first)
     var levels = 1
@@ -418,7 +417,10 @@ final class ReaderTests: XCTestCase {
       levels += 1
     }
     XCTAssertEqual(levels, depth)
-    assertIncomplete(String(repeating: "'", count: 100_000), 1, 100_000)
+    // One more level is a syntax error at the paren that goes too deep.
+    let deeper = String(repeating: "(", count: depth + 1) + String(repeating: ")", count: depth + 1)
+    assertSyntax(deeper, 1, depth + 1, "forms nested more than \(depth) deep")
+    assertIncomplete(String(repeating: "'", count: depth), 1, depth)
   }
 
   func testAThousandLineFile() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import LFE
@@ -43,21 +44,78 @@ final class VMTests: XCTestCase {
     // Built and dropped inside LFE: ten million cells freed by one release.
     let shell = session()
     XCTAssertEqual(shell.evaluate(source: "(length (lists:seq 1 10000000))"), "10000000\n")
-    // And from Swift, a list built cell by cell.
-    var list = Term.empty
-    for i in 0..<2_000_000 { list = .cons(Cons(.int(i), list)) }
-    list = .empty
-    XCTAssertTrue(list.isList)
+    // And from Swift, on a thread with a small stack: a recursive free would crash.
+    XCTAssertTrue(
+      Self.onSmallStack {
+        var list = Term.empty
+        for i in 0..<2_000_000 { list = .cons(Cons(.int(i), list)) }
+        list = .empty
+      })
+  }
+
+  /// Runs `body` on a thread with a 256 KiB stack; true when it finished.
+  static func onSmallStack(_ body: @escaping @Sendable () -> Void) -> Bool {
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      body()
+      done.signal()
+    }
+    thread.stackSize = 256 << 10
+    thread.start()
+    return done.wait(timeout: .now() + 120) == .success
+  }
+
+  func testFreeingChainsOfFunsAndMapsDoesNotRecurse() {
+    XCTAssertTrue(
+      Self.onSmallStack {
+        let code = FunctionCode(arity: 0, module: .lfe, name: .lfe, index: 0, uniq: 0)
+        var f = Term.atom(.ok)
+        for _ in 0..<1_000_000 { f = .fun(Fun(code: code, captured: [f])) }
+        f = .empty
+        var m = Term.atom(.ok)
+        for _ in 0..<1_000_000 { m = .map(MapBox([.atom(.ok): m])) }
+        m = .empty
+      })
   }
 
   func testFreeingADeeplyNestedTupleDoesNotRecurse() {
     let shell = session()
     _ = shell.evaluate(source: "(defun nest (n acc) (if (== n 0) acc (nest (- n 1) (tuple acc))))")
     XCTAssertEqual(shell.evaluate(source: "(tuple_size (nest 1000000 'x))"), "1\n")
-    var t = Term.atom(.ok)
-    for _ in 0..<1_000_000 { t = .tuple([t, .cons(Cons(t, .empty))]) }
-    t = .empty
-    XCTAssertFalse(t.isBox)
+    XCTAssertTrue(
+      Self.onSmallStack {
+        var t = Term.atom(.ok)
+        for _ in 0..<1_000_000 { t = .tuple([t, .cons(Cons(t, .empty))]) }
+        t = .empty
+      })
+  }
+
+  func testLimitsOnSizesAndTimeouts() {
+    let shell = session()
+    XCTAssertEqual(
+      shell.evaluate(source: "(lists:duplicate 9223372036854775807 'a)"),
+      "** exception error: a system limit has been reached\n  in (lists : duplicate 9223372036854775807 a)\n\n"
+    )
+    XCTAssertTrue(
+      shell.evaluate(source: "(io:format \"~*p~n\" (list -9223372036854775808 1))").hasPrefix(
+        "** exception error: bad argument"))
+    _ = shell.evaluate(source: "(timer:sleep 10)")
+    XCTAssertEqual(
+      shell.evaluate(source: "(receive (after 9223372036854775807 'ok))"),
+      "** exception error: bad receive timeout value\n\n")
+    XCTAssertEqual(shell.evaluate(source: "(receive (after 1000 'ok))"), "ok\n")
+  }
+
+  func testALongChainOfLinkedProcessesDiesWithoutRecursion() {
+    let shell = session()
+    _ = shell.evaluate(
+      source:
+        "(defun chain (n) (if (== n 0) (receive (x x)) (progn (spawn_link (lambda () (chain (- n 1)))) (receive (x x)))))"
+    )
+    _ = shell.evaluate(source: "(set head (spawn (lambda () (chain 100000))))")
+    XCTAssertEqual(shell.runtime.processCount, 100_002)
+    XCTAssertEqual(shell.evaluate(source: "(exit head 'kill)"), "true\n")
+    XCTAssertEqual(shell.runtime.processCount, 1)
   }
 
   func testExceptionsAndCatch() {

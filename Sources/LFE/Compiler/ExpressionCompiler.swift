@@ -488,8 +488,12 @@ extension FunctionBuilder {
       }
     }
     try scoped { () throws(CompileError) in
-      let timeout = allocate()
-      if let after { try compile(after.timeout, to: timeout, tail: false) }
+      // Only a receive with `after` needs a register for its timeout.
+      var timeout = 0
+      if let after {
+        timeout = allocate()
+        try compile(after.timeout, to: timeout, tail: false)
+      }
       let message = allocate()
       let loop = newLabel()
       let waitLabel = newLabel()

@@ -164,11 +164,11 @@ enum ErlangNatives {
       erl("list_to_tuple", 1) { _, a throws(Exception) in .tuple(try TermConversion.listArg(a[0])) },
       erl("make_tuple", 2) { _, a throws(Exception) in
         guard case .int(let n) = a[0], n >= 0 else { throw .badarg }
-        return .tuple([Term](repeating: a[1], count: n))
+        return .tuple([Term](repeating: a[1], count: try NativeLibrary.checkedSize(n)))
       },
       erl("make_tuple", 3) { _, a throws(Exception) in
         guard case .int(let n) = a[0], n >= 0 else { throw .badarg }
-        var es = [Term](repeating: a[1], count: n)
+        var es = [Term](repeating: a[1], count: try NativeLibrary.checkedSize(n))
         for spec in try TermConversion.listArg(a[2]) {
           guard case .tuple(let p) = spec, p.count == 2, case .int(let i) = p[0], i >= 1, i <= n else {
             throw .badarg

@@ -131,16 +131,22 @@ private struct FormatEngine {
 
   private var peek: UInt32? { pos < chars.count ? chars[pos] : nil }
 
+  /// Widths and precisions past this are refused: the text would not fit in memory.
+  static let maxField = 1 << 24
+
   /// A number from digits or `*` (an integer argument), or nil when neither is there.
   private mutating func fieldValue() throws(Exception) -> Int? {
     if peek == 0x2A {
       pos += 1
-      guard case .int(let i) = try nextArg() else { throw .badarg }
+      guard case .int(let i) = try nextArg(), i.magnitude <= UInt(FormatEngine.maxField) else {
+        throw .badarg
+      }
       return i
     }
     var value: Int?
     while let c = peek, (0x30...0x39).contains(c) {
-      value = (value ?? 0) &* 10 &+ Int(c - 0x30)
+      value = (value ?? 0) * 10 + Int(c - 0x30)
+      if value! > FormatEngine.maxField { throw .badarg }
       pos += 1
     }
     return value

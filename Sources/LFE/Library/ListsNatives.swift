@@ -29,7 +29,7 @@ enum ListsNatives {
   /// A non-negative fixnum, or `function_clause`.
   private static func count(_ t: Term) throws(Exception) -> Int {
     guard case .int(let n) = t, n >= 0 else { throw functionClause }
-    return n
+    return try NativeLibrary.checkedSize(n)
   }
 
   /// `e` as raised inside the BIF `erlang:name(args)`, where Erlang's trace starts.
@@ -334,6 +334,10 @@ enum ListsNatives {
 
   private static func seq(_ from: Int, _ to: Int, _ step: Int) throws(Exception) -> Term {
     if step == 0 { return .list([.int(from)]) }
+    let span = to.subtractingReportingOverflow(from)
+    if span.overflow || (span.partialValue / step).magnitude >= UInt(NativeLibrary.maxElements) {
+      throw Exception.error(.atom(.systemLimit))
+    }
     var out: [Term] = []
     var i = from
     while step > 0 ? i <= to : i >= to {

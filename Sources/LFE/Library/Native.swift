@@ -41,6 +41,15 @@ public struct NativeFunction {
 /// Every library module contributes its natives through one of these lists; the runtime
 /// registers them all at start. Add a module by adding its list to `NativeLibrary.all`.
 public enum NativeLibrary {
+  /// The most elements one built-in may make at once. Beyond it the call raises
+  /// `system_limit` instead of asking the host for more memory than it has.
+  public static let maxElements = 1 << 26
+
+  static func checkedSize(_ n: Int) throws(Exception) -> Int {
+    guard n <= maxElements else { throw Exception.error(.atom(.systemLimit)) }
+    return n
+  }
+
   public static var all: [NativeFunction] {
     var fs: [NativeFunction] = []
     for group in groups { fs += group() }

@@ -30,9 +30,12 @@ enum Prelude {
       ;; Erlang reports it: (lists:map 'notfun '(1 2)) matches no clause of lists:map/2.
       (defun map
         ((f xs) (when (is_function f 1)) (map_1 f xs)))
+      ;; Built in reverse by a loop, then turned round: a long list costs no deep
+      ;; stack, and f still sees the elements first to last.
+      (defun map_1 (f xs) (map_1 f xs ()))
       (defun map_1
-        ((f (cons x xs)) (let ((y (funcall f x))) (cons y (map_1 f xs))))
-        ((f ()) ()))
+        ((f (cons x xs) acc) (map_1 f xs (cons (funcall f x) acc)))
+        ((f () acc) (lists:reverse acc)))
       (defun foreach
         ((f xs) (when (is_function f 1)) (foreach_1 f xs)))
       (defun foreach_1

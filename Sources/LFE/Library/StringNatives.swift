@@ -20,7 +20,7 @@ enum StringNatives {
 
   private static func count(_ t: Term) throws(Exception) -> Int {
     guard case .int(let n) = t, n >= 0 else { throw functionClause }
-    return n
+    return try NativeLibrary.checkedSize(n)
   }
 
   private static func char(_ t: Term) throws(Exception) -> Term {
@@ -101,6 +101,7 @@ enum StringNatives {
       fn("copies", 2) { _, a throws(Exception) in
         let s = try elements(a[0])
         let n = try count(a[1])
+        if n > 0 && s.count > NativeLibrary.maxElements / n { throw Exception.error(.atom(.systemLimit)) }
         return .list(Array([[Term]](repeating: s, count: n).joined()))
       },
       fn("chars", 2) { ctx, a throws(Exception) in
@@ -114,7 +115,7 @@ enum StringNatives {
           ]
           throw e
         }
-        return .list([Term](repeating: a[0], count: n))
+        return .list([Term](repeating: a[0], count: try NativeLibrary.checkedSize(n)))
       },
       fn("chars", 3) { _, a throws(Exception) in
         .list([Term](repeating: try char(a[0]), count: try count(a[1])), tail: a[2])

@@ -73,12 +73,21 @@ public struct Reader {
       case .form(let form):
         value = form
       case .open(let opener):
+        if stack.count >= Reader.maxNesting {
+          throw .syntax(message: "forms nested more than \(Reader.maxNesting) deep", at: token.location)
+        }
         stack.append(Frame(kind: .open(opener), start: token.location, base: pending.count))
         continue
       case .prefix(let wrapper):
+        if stack.count >= Reader.maxNesting {
+          throw .syntax(message: "forms nested more than \(Reader.maxNesting) deep", at: token.location)
+        }
         stack.append(Frame(kind: .prefix(wrapper), start: token.location, base: pending.count))
         continue
       case .hashDot:
+        if stack.count >= Reader.maxNesting {
+          throw .syntax(message: "forms nested more than \(Reader.maxNesting) deep", at: token.location)
+        }
         stack.append(Frame(kind: .hashDot, start: token.location, base: pending.count))
         continue
       case .dot:
@@ -206,6 +215,10 @@ public struct Reader {
   }
 
   /// Every form in `text`.
+  /// Deeper nesting is refused: compiling and printing a form walk it recursively, and
+  /// no program nests anywhere near this.
+  public static let maxNesting = 1000
+
   public static func readAll(_ text: String, line: Int = 1) throws(ReadError) -> [Form] {
     var reader = Reader(text, line: line)
     var forms: [Form] = []

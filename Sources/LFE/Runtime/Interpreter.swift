@@ -432,6 +432,7 @@ extension Runtime {
               }
               if let callee {
                 let need = base + argStart + args.count + captured.count + 1
+                if need > limits.registers { throw Exception.error(.atom(.systemLimit)) }
                 if need > p.registerCapacity {
                   p.growRegisters(to: need)
                   regs = p.registers + base
@@ -450,6 +451,7 @@ extension Runtime {
             }
             guard case .atom(let ma) = m, case .atom(let fa) = fname else { throw Exception.badarg }
             let need = base + argStart + args.count + 1
+            if need > limits.registers { throw Exception.error(.atom(.systemLimit)) }
             if need > p.registerCapacity {
               p.growRegisters(to: need)
               regs = p.registers + base
@@ -535,7 +537,7 @@ extension Runtime {
           case .wait:
             reds += 1
             p.resumeTarget = ins.a
-            suspend(p, timeout: nil)
+            suspend(p)
             park(at: Int(ins.a))
             return reds
           case .waitTimeout:
@@ -544,12 +546,13 @@ extension Runtime {
             var ms: Int64? = nil
             switch t {
             case .atom(.infinity): ms = nil
-            case .int(let i) where i >= 0: ms = Int64(i)
+            // Erlang's limit on a timeout: 16#ffffffff milliseconds.
+            case .int(let i) where i >= 0 && i <= 0xFFFF_FFFF: ms = Int64(i)
             default: throw Exception.error(.atom(atoms.intern("timeout_value")))
             }
             guard let ms else {
               p.resumeTarget = ins.a
-              suspend(p, timeout: nil)
+              suspend(p)
               park(at: Int(ins.a))
               return reds
             }

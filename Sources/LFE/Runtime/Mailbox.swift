@@ -64,17 +64,25 @@ struct Mailbox {
       messages.removeAll(keepingCapacity: messages.count < 1024)
       start = 0
       holes = 0
-    } else if start > 64 && start * 2 > messages.count {
+    } else if (start > 64 && start * 2 > messages.count) || (holes > 64 && holes * 2 > count) {
       compact()
     }
     cursor = start
     return m
   }
 
+  /// Drops taken-out slots and the consumed front, so scans stay proportional to the
+  /// messages really waiting.
   mutating private func compact() {
-    messages.removeFirst(start)
-    cursor -= start
+    var kept: [Term] = []
+    kept.reserveCapacity(messages.count - start - holes)
+    for i in start..<messages.count {
+      if case .ref(let r) = messages[i], r.serial == Mailbox.holeMark { continue }
+      kept.append(messages[i])
+    }
+    messages = kept
     start = 0
+    holes = 0
   }
 
   /// Messages still queued, in order (for `flush` and `process_info`).

@@ -12,12 +12,16 @@ public final class OutputSink {
     self.limit = limit
   }
 
+  /// Bytes written in the current step, echoed or kept.
+  private var written = 0
+
   public func write(_ s: String) {
     if overflowed { return }
-    if text.utf8.count + s.utf8.count > limit {
+    if written + s.utf8.count > limit {
       overflowed = true
       return
     }
+    written += s.utf8.count
     if let echo {
       echo(s)
     } else {
@@ -32,5 +36,9 @@ public final class OutputSink {
     return t
   }
 
-  public func resetOverflow() { overflowed = false }
+  /// Starts a new step: its output counts from zero.
+  public func resetOverflow() {
+    overflowed = false
+    written = text.utf8.count
+  }
 }

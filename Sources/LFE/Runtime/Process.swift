@@ -46,7 +46,16 @@ final class Process {
 
   var mailbox = Mailbox()
   /// When a `receive ... after` waits: the clock time at which it times out.
-  var deadline: Int64? = nil
+  var deadline: Int64? {
+    get { hasDeadline ? deadlineTime : nil }
+    set {
+      hasDeadline = newValue != nil
+      deadlineTime = newValue ?? 0
+    }
+  }
+  // Stored apart so the flag packs with the other flags: processes are many.
+  private var deadlineTime: Int64 = 0
+  private var hasDeadline = false
   /// Pattern-match position to resume at after a timeout.
   var timeoutTarget: Int32 = 0
   var resumeTarget: Int32 = 0
@@ -66,21 +75,29 @@ final class Process {
   var links: Set<Pid> {
     get { extras?.links ?? [] }
     set { ensureExtras.links = newValue }
+    // In place: a process with many links must not copy its set on every change.
+    _modify { yield &ensureExtras.links }
   }
   /// Monitors this process holds on others (ref -> target).
   var monitors: [Ref: Pid] {
     get { extras?.monitors ?? [:] }
     set { ensureExtras.monitors = newValue }
+    // In place: a process with many links must not copy its set on every change.
+    _modify { yield &ensureExtras.monitors }
   }
   /// Monitors others hold on this process (ref -> watcher).
   var monitoredBy: [Ref: Pid] {
     get { extras?.monitoredBy ?? [:] }
     set { ensureExtras.monitoredBy = newValue }
+    // In place: a process with many links must not copy its set on every change.
+    _modify { yield &ensureExtras.monitoredBy }
   }
   /// Monitors on this process that were taken on its registered name.
   var monitoredByName: [Ref: Atom] {
     get { extras?.monitoredByName ?? [:] }
     set { ensureExtras.monitoredByName = newValue }
+    // In place: a process with many links must not copy its set on every change.
+    _modify { yield &ensureExtras.monitoredByName }
   }
   var registeredName: Atom? {
     get { extras?.registeredName }
@@ -160,6 +177,26 @@ final class Process {
     frames.deallocate()
     frames = fresh
     frameCapacity = cap
+  }
+
+  /// Replaces the register stack with a small one (only between evaluations, when no
+  /// frame uses it).
+  func shrinkRegisters(to count: Int) {
+    registers.deinitialize(count: registerCapacity)
+    registers.deallocate()
+    registers = .allocate(capacity: count)
+    registers.initialize(repeating: .empty, count: count)
+    registerCapacity = count
+  }
+
+  /// Replaces the frame stack with a small one (only between evaluations).
+  func shrinkFrames() {
+    let first = frames[0]
+    frames.deinitialize(count: frameCapacity)
+    frames.deallocate()
+    frameCapacity = 4
+    frames = .allocate(capacity: frameCapacity)
+    frames.initialize(repeating: first, count: frameCapacity)
   }
 
   /// Drops everything the process holds once it has exited, so a dead process costs

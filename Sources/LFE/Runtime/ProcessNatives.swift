@@ -147,6 +147,10 @@ enum ProcessNatives {
         guard case .int(let ms) = a[0], ms >= 0 else { throw Exception.badarg }
         return .ref(try rt.sendAfter(ms, a[1], a[2]))
       },
+      ProcessNative("erlang", "cancel_timer", 1) { rt, p, a throws(Exception) in
+        guard case .ref(let r) = a[0] else { throw Exception.badarg }
+        return rt.cancelTimer(r)
+      },
       ProcessNative("erlang", "process_info", 2) { rt, p, a throws(Exception) in
         guard case .pid(let q) = a[0], case .atom(let item) = a[1] else { throw Exception.badarg }
         guard let proc = rt.process(q) else { return .atom(.undefined) }
@@ -235,8 +239,19 @@ extension Runtime {
   func sendAfter(_ ms: Int, _ dest: Term, _ message: Term) throws(Exception) -> Ref {
     let q = try spawn(
       sendAfterStub, arguments: [.int(ms), dest, message], initialCall: (.erlang, .timeout, 3))
-    _ = q
-    return makeRef()
+    let ref = makeRef()
+    timerRefs[ref] = q.pid
+    return ref
+  }
+
+  /// erlang:cancel_timer/1: the milliseconds that were left, or false if it already fired.
+  func cancelTimer(_ ref: Ref) -> Term {
+    guard let pid = timerRefs.removeValue(forKey: ref), let q = process(pid), q.status != .exited else {
+      return .false
+    }
+    let left = q.deadline.map { max(0, $0 - clock.now) } ?? 0
+    exitProcess(q, reason: .atom(.kill))
+    return .int(Int(left))
   }
 
   func processInfo(_ p: Process, _ item: Atom) -> Term {

@@ -17,6 +17,11 @@ public final class Runtime {
   /// Every compiled function ever made: frames point at them without retaining.
   var allCode: [FunctionCode] = []
   var nextFunUniq = 1
+  /// Timers made by erlang:send_after, by their reference, for cancel_timer.
+  var timerRefs: [Ref: Pid] = [:]
+  /// Processes that have exited and whose links and monitors are still to be told.
+  var pendingExits: [Process] = []
+  var drainingExits = false
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
   /// Entry functions of the library that processes start in, found once.
@@ -93,6 +98,7 @@ public final class Runtime {
     if processes.count >= limits.processes {
       throw Exception.error(.atom(.systemLimit))
     }
+    guard nextPidSerial < UInt32.max else { throw Exception.error(.atom(.systemLimit)) }
     let pid = Pid(serial: nextPidSerial)
     nextPidSerial += 1
     let p = Process(pid: pid, entry: entry, arguments: arguments, initialCall: initialCall)
@@ -106,6 +112,9 @@ public final class Runtime {
   /// Starts `code` afresh in an existing process (the shell's evaluator, between forms),
   /// keeping its pid, mailbox and links.
   func restart(_ p: Process, with code: FunctionCode) {
+    // A deep recursion in an earlier form may have grown the stacks a lot; give that back.
+    if p.registerCapacity > 65536 { p.shrinkRegisters(to: max(code.frameSize, 64)) }
+    if p.frameCapacity > 4096 { p.shrinkFrames() }
     if code.frameSize > p.registerCapacity { p.growRegisters(to: code.frameSize) }
     p.frames[0] = Frame(function: .passUnretained(code), returnPC: -1, base: 0, dest: -1)
     p.frameCount = 1
@@ -166,7 +175,9 @@ public final class Runtime {
 
   // MARK: Exits, links, monitors
 
-  /// Ends `p` with `reason`, telling linked and monitoring processes.
+  /// Ends `p` with `reason`, telling linked and monitoring processes. The process is
+  /// dead when this returns; the signals to its links go through a work list, so a
+  /// chain of a million linked processes dies in a loop, not a million host frames.
   func exitProcess(_ p: Process, reason: Term) {
     if p.status == .exited { return }
     p.status = .exited
@@ -180,6 +191,21 @@ public final class Runtime {
       registered[name] = nil
       p.registeredName = nil
     }
+    pendingExits.append(p)
+    if drainingExits { return }
+    drainingExits = true
+    var i = 0
+    while i < pendingExits.count {
+      propagateExit(pendingExits[i])
+      i += 1
+    }
+    pendingExits.removeAll(keepingCapacity: true)
+    drainingExits = false
+  }
+
+  /// Tells the links and monitors of a process that has just exited, and frees it.
+  private func propagateExit(_ p: Process) {
+    let reason = p.exitReason
     let links = p.links
     p.links = []
     for other in links.sorted() {
@@ -341,16 +367,10 @@ public final class Runtime {
   /// Reductions a process runs before it yields to the next, as BEAM's slices.
   static let sliceReductions = 4000
 
-  /// Sets the process waiting for a message, with an optional deadline in milliseconds.
-  func suspend(_ p: Process, timeout: Int64?) {
+  /// Sets the process waiting for a message with no timeout.
+  func suspend(_ p: Process) {
     p.status = .waiting
-    if let timeout {
-      let d = clock.now + max(timeout, 0)
-      p.deadline = d
-      timers.push(deadline: d, pid: p.pid)
-    } else {
-      p.deadline = nil
-    }
+    p.deadline = nil
   }
 
   /// The live processes, oldest first.

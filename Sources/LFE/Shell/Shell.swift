@@ -15,6 +15,8 @@ public final class Shell {
   /// Macros typed at the prompt with `defmacro`.
   var macros: [String: FunctionCode] = [:]
   var evaluator: Process? = nil
+  /// Whether the last form evaluated raised, or did not compile.
+  public var lastFormFailed: Bool { failed }
   /// Whether `(exit)` was evaluated: the session should end.
   public private(set) var exitRequested = false
   private var formatter: ErrorFormatter { ErrorFormatter(atoms: runtime.atoms, pidStyle: profile.pidStyle) }

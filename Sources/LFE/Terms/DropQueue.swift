@@ -44,6 +44,15 @@ final class DropQueue {
     q.drain()
   }
 
+  /// Takes the array's elements, empties it (freeing its storage while the queue still
+  /// holds them), then frees them one by one.
+  static func release(_ items: inout [Term]) {
+    let q = current
+    q.pending.append(contentsOf: items)
+    items = []
+    q.drain()
+  }
+
   static func release(_ elements: UnsafeMutablePointer<Term>, count: Int) {
     let q = current
     for i in 0..<count { q.pending.append((elements + i).move()) }

@@ -6,13 +6,21 @@ public final class Fun: @unchecked Sendable {
     case external(module: Atom, function: Atom, arity: Int)
   }
 
-  public let target: Target
+  // `var` only so deinit can take the captured values apart without recursion.
+  public private(set) var target: Target
   /// The arity the fun accepts.
   public let arity: Int
 
   public init(code: FunctionCode, captured: [Term]) {
     self.target = .local(code, captured: captured)
     self.arity = code.arity
+  }
+
+  deinit {
+    // A chain of closures capturing closures would otherwise free itself recursively.
+    guard case .local(let code, var captured) = target, captured.contains(where: { $0.isBox }) else { return }
+    target = .local(code, captured: [])
+    DropQueue.release(&captured)
   }
 
   public init(module: Atom, function: Atom, arity: Int) {

@@ -54,8 +54,17 @@ public final class Binary: @unchecked Sendable {
 
 /// A map. Keys compare exactly (`=:=`), as Erlang's do.
 public final class MapBox: @unchecked Sendable {
-  public let entries: [Term: Term]
-  @inlinable public init(_ entries: [Term: Term]) { self.entries = entries }
+  // `var` only so deinit can take the entries apart without recursion.
+  public private(set) var entries: [Term: Term]
+  public init(_ entries: [Term: Term]) { self.entries = entries }
+
+  deinit {
+    // Maps nested in maps would otherwise free themselves recursively.
+    guard entries.contains(where: { $0.key.isBox || $0.value.isBox }) else { return }
+    var items = Array(entries.keys) + Array(entries.values)
+    entries = [:]
+    DropQueue.release(&items)
+  }
 }
 
 extension Term {
