@@ -131,6 +131,20 @@ final class VMTests: XCTestCase {
       shell.evaluate(source: "(try (exit 'bye) (catch ((tuple 'exit r _) r)))"), "bye\n")
   }
 
+  func testConditionalsAndGuards() {
+    let shell = session()
+    // Checked against LFE 2.2.1.
+    XCTAssertEqual(shell.evaluate(source: "(cond ((== 1 1)))"), "()\n")
+    XCTAssertEqual(shell.evaluate(source: "(cond ('false 1))"), "false\n")
+    XCTAssertEqual(
+      shell.evaluate(source: "(cond ((+ 1 2)))"), "** exception error: non-boolean cond test\n\n")
+    XCTAssertEqual(shell.evaluate(source: "(if 1 'a 'b)"), "** exception error: non-boolean if test\n\n")
+    // A guard that is not a boolean fails its clause.
+    XCTAssertEqual(shell.evaluate(source: "(case 1 (x (when (+ x 1)) 'yes) (_ 'no))"), "no\n")
+    XCTAssertEqual(
+      shell.evaluate(source: "(case 1 (x (when (is_atom x)) 'atom) (x (when (> x 0)) 'pos))"), "pos\n")
+  }
+
   func testClosuresAndLocalFunctions() {
     let shell = session()
     XCTAssertEqual(

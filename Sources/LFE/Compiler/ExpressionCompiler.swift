@@ -103,6 +103,8 @@ extension FunctionBuilder {
       return try compileBody(args, f, to: dest, tail: tail)
     case "if":
       return try compileIf(args, f, to: dest, tail: tail)
+    case MacroExpander.condIf:
+      return try compileIf(args, f, to: dest, tail: tail, nonBoolean: 3)
     case "case":
       return try compileCase(args, f, to: dest, tail: tail)
     case "let":
@@ -272,13 +274,17 @@ extension FunctionBuilder {
 
   // MARK: Conditionals
 
-  private func compileIf(_ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
+  private func compileIf(
+    _ args: [Form], _ f: Form, to dest: Int, tail: Bool, nonBoolean: Int = 1
+  )
+    throws(CompileError)
+  {
     guard args.count == 2 || args.count == 3 else {
       throw error("if takes a test, a then and an optional else", f)
     }
     let elseLabel = newLabel()
     let end = newLabel()
-    try compileTest(args[0], falseLabel: elseLabel, nonBoolean: 1)
+    try compileTest(args[0], falseLabel: elseLabel, nonBoolean: nonBoolean)
     try compile(args[1], to: dest, tail: tail)
     if !tail {
       emit(.jump)
@@ -295,7 +301,8 @@ extension FunctionBuilder {
   }
 
   /// Jumps to `falseLabel` when `test` is false; fuses the common comparisons.
-  /// `nonBoolean`: 0 raises badarg, 1 raises if_clause, 2 jumps as if false (guards).
+  /// `nonBoolean`: 0 raises badarg, 1 and 3 raise LFE's non-boolean `if` and `cond`
+  /// errors, 2 jumps as if false (guards).
   func compileTest(_ test: Form, falseLabel: Int, nonBoolean: Int) throws(CompileError) {
     let expanded = try unit.expander.expand(test)
     if let items = expanded.listElements, items.count == 3, let op = items[0].symbol,

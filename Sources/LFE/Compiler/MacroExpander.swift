@@ -12,8 +12,12 @@ struct MacroExpander {
     "map-get", "map-set", "map-update",
     "lambda", "match-lambda", "let", "let-function", "letrec-function", "flet", "fletrec", "progn",
     "if", "case", "receive", "catch", "try", "funcall", "call", "fun", "andalso", "orelse",
-    "set", "define-function", "apply", "!", "send", "function", "map-size", "msiz",
+    "set", "define-function", "apply", "!", "send", "function", " cond-if", "map-size", "msiz",
   ]
+
+  /// The `if` that `cond` expands to: it says `cond` when its test is not a boolean. The
+  /// name holds a space, so no program can write it.
+  static let condIf = " cond-if"
 
   /// Expands the head of `form` until it is not a macro call. Returns nil when `form` is
   /// not a macro call at all.
@@ -128,12 +132,10 @@ struct MacroExpander {
         list([sym("_"), rest]),
       ])
     }
-    let body: Form = parts.count == 1 ? test : list([sym("progn")] + parts.dropFirst())
-    if parts.count == 1 {
-      // (cond (x)) returns x when it is true.
-      return list([sym("if"), test, body, rest])
-    }
-    return list([sym("if"), test, body, rest])
+    // A clause with no body gives () when its test holds, as in LFE; the test must be
+    // a boolean, and LFE names `cond` when it is not.
+    let body = list([sym("progn")] + parts.dropFirst())
+    return list([sym(MacroExpander.condIf), test, body, rest])
   }
 
   /// `` `x `` with `,` and `,@` as list, cons and quote forms.

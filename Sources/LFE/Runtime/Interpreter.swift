@@ -204,9 +204,14 @@ extension Runtime {
             case .atom(.false): pc = Int(ins.b)
             case .atom(.true): break
             default:
-              // c says what a non-boolean test is: 0 `badarg`, 1 if_clause.
-              if ins.c == 1 { throw Exception.error(.atom(atoms.intern("non_boolean_if_test"))) }
-              throw Exception.badarg
+              // c says what a non-boolean test is: 0 `badarg`, 1 and 3 LFE's `if` and
+              // `cond` errors, 2 a failed guard.
+              switch ins.c {
+              case 1: throw Exception.error(.atom(atoms.intern("non_boolean_if_test")))
+              case 2: pc = Int(ins.b)
+              case 3: throw Exception.error(.atom(atoms.intern("non_boolean_cond_test")))
+              default: throw Exception.badarg
+              }
             }
           case .jumpIfNotLt:
             if case .int(let i) = regs[Int(ins.a)], case .int(let j) = regs[Int(ins.b)] {

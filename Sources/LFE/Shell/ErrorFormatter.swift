@@ -48,6 +48,7 @@ struct ErrorFormatter {
       case "noproc": return "no such process or port"
       case "timeout_value": return "bad receive timeout value"
       case "non_boolean_if_test": return "non-boolean if test"
+      case "non_boolean_cond_test": return "non-boolean cond test"
       default: return value(reason)
       }
     case .tuple(let t) where t.count == 2:
