@@ -534,7 +534,7 @@ extension Runtime {
           case .peekMessage:
             if !p.mailbox.peek(into: regs + Int(ins.a)) { pc = Int(ins.b) }
           case .removeMessage:
-            _ = p.mailbox.removeAtCursor()
+            p.mailbox.removeAtCursor()
             p.deadline = nil
           case .nextMessage:
             p.mailbox.advance()

@@ -1,27 +1,44 @@
 /// A process's message queue with BEAM's receive cursor: messages a `receive` has
 /// already rejected are not looked at again when it wakes, only new ones.
+///
+/// The slots `start ..< end` of `slots` hold the queue; slots past `end` are spare
+/// storage reused by later messages, so a process that receives one message at a time
+/// never grows, shrinks or clears its array.
 struct Mailbox {
-  private var messages: [Term] = []
-  /// Index of the first message still in the queue (removed ones before it are gaps
-  /// that get compacted when they pile up).
+  private var slots: [Term] = []
+  /// Index of the first message still in the queue.
   private var start = 0
+  /// One past the last message.
+  private var end = 0
   /// Next message the current `receive` will look at.
   private(set) var cursor = 0
   /// Slots taken out from the middle, marked so they are skipped.
   private var holes = 0
 
-  var count: Int { messages.count - start - holes }
+  var count: Int { end - start - holes }
 
-  mutating func append(_ m: Term) { messages.append(m) }
+  mutating func append(_ m: Term) {
+    if end < slots.count {
+      slots[end] = m
+    } else {
+      slots.append(m)
+    }
+    end += 1
+  }
+
+  private func isHole(_ i: Int) -> Bool {
+    if case .ref(let r) = slots[i], r.serial == Mailbox.holeMark { return true }
+    return false
+  }
 
   /// The message at the cursor, skipping taken-out slots.
   mutating func peek() -> Term? {
-    while cursor < messages.count {
-      if case .ref(let r) = messages[cursor], r.serial == Mailbox.holeMark {
+    while cursor < end {
+      if isHole(cursor) {
         cursor += 1
         continue
       }
-      return messages[cursor]
+      return slots[cursor]
     }
     return nil
   }
@@ -30,12 +47,12 @@ struct Mailbox {
   /// false when the cursor is at the end.
   @inline(__always)
   mutating func peek(into slot: UnsafeMutablePointer<Term>) -> Bool {
-    while cursor < messages.count {
-      if case .ref(let r) = messages[cursor], r.serial == Mailbox.holeMark {
+    while cursor < end {
+      if isHole(cursor) {
         cursor += 1
         continue
       }
-      slot.pointee = messages[cursor]
+      slot.pointee = slots[cursor]
       return true
     }
     return false
@@ -45,59 +62,57 @@ struct Mailbox {
 
   mutating func resetCursor() { cursor = start }
 
-  /// Takes the message at the cursor out of the queue and resets the cursor.
-  mutating func removeAtCursor() -> Term {
-    let m = messages[cursor]
+  /// Takes the message at the cursor out of the queue and resets the cursor. The
+  /// receiver already holds the message in a register, so it is dropped here, not
+  /// returned: that saves a reference count round trip on every receive.
+  mutating func removeAtCursor() {
     if cursor == start {
-      messages[start] = .empty
+      slots[start] = .empty
       start += 1
-      while start < messages.count, case .ref(let r) = messages[start], r.serial == Mailbox.holeMark {
-        messages[start] = .empty
+      while start < end && isHole(start) {
+        slots[start] = .empty
         start += 1
         holes -= 1
       }
     } else {
-      messages[cursor] = .ref(Ref(serial: Mailbox.holeMark))
+      slots[cursor] = .ref(Ref(serial: Mailbox.holeMark))
       holes += 1
     }
-    if start == messages.count {
-      messages.removeAll(keepingCapacity: messages.count < 1024)
+    if start == end {
+      // Empty: every used slot already holds `.empty`; start again from the front.
       start = 0
+      end = 0
       holes = 0
-    } else if (start > 64 && start * 2 > messages.count) || (holes > 64 && holes * 2 > count) {
+      if slots.count > 1024 { slots = [] }
+    } else if (start > 64 && start * 2 > end) || (holes > 64 && holes * 2 > count) {
       compact()
     }
     cursor = start
-    return m
   }
 
   /// Drops taken-out slots and the consumed front, so scans stay proportional to the
   /// messages really waiting.
   mutating private func compact() {
     var kept: [Term] = []
-    kept.reserveCapacity(messages.count - start - holes)
-    for i in start..<messages.count {
-      if case .ref(let r) = messages[i], r.serial == Mailbox.holeMark { continue }
-      kept.append(messages[i])
-    }
-    messages = kept
+    kept.reserveCapacity(count)
+    for i in start..<end where !isHole(i) { kept.append(slots[i]) }
+    slots = kept
     start = 0
+    end = kept.count
     holes = 0
   }
 
   /// Messages still queued, in order (for `flush` and `process_info`).
   var pending: [Term] {
     var out: [Term] = []
-    for i in start..<messages.count {
-      if case .ref(let r) = messages[i], r.serial == Mailbox.holeMark { continue }
-      out.append(messages[i])
-    }
+    for i in start..<end where !isHole(i) { out.append(slots[i]) }
     return out
   }
 
   mutating func clear() {
-    messages = []
+    slots = []
     start = 0
+    end = 0
     cursor = 0
     holes = 0
   }
