@@ -6,14 +6,33 @@
 /// never grows, shrinks or clears its array.
 struct Mailbox {
   private var slots: [Term] = []
+  // Indices are 32-bit (a mailbox holds at most a few million messages): processes are
+  // many, and every byte of an idle one counts.
   /// Index of the first message still in the queue.
-  private var start = 0
+  private var start32: Int32 = 0
   /// One past the last message.
-  private var end = 0
+  private var end32: Int32 = 0
   /// Next message the current `receive` will look at.
-  private(set) var cursor = 0
+  private var cursor32: Int32 = 0
   /// Slots taken out from the middle, marked so they are skipped.
-  private var holes = 0
+  private var holes32: Int32 = 0
+
+  private var start: Int {
+    get { Int(start32) }
+    set { start32 = Int32(truncatingIfNeeded: newValue) }
+  }
+  private var end: Int {
+    get { Int(end32) }
+    set { end32 = Int32(truncatingIfNeeded: newValue) }
+  }
+  private(set) var cursor: Int {
+    get { Int(cursor32) }
+    set { cursor32 = Int32(truncatingIfNeeded: newValue) }
+  }
+  private var holes: Int {
+    get { Int(holes32) }
+    set { holes32 = Int32(truncatingIfNeeded: newValue) }
+  }
 
   var count: Int { end - start - holes }
 

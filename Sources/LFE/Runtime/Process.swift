@@ -40,7 +40,6 @@ final class Process {
   var frames: UnsafeMutablePointer<Frame>
   var frameCount: Int = 0
   var frameCapacity: Int
-  var handlers: [Handler] = []
   /// Where to resume in the top frame's function.
   var pc: Int32 = 0
 
@@ -72,6 +71,12 @@ final class Process {
     return e
   }
 
+  /// Active `try`s, innermost last.
+  var handlers: [Handler] {
+    get { extras?.handlers ?? [] }
+    set { ensureExtras.handlers = newValue }
+    _modify { yield &ensureExtras.handlers }
+  }
   var links: Set<Pid> {
     get { extras?.links ?? [] }
     set { ensureExtras.links = newValue }
@@ -204,13 +209,14 @@ final class Process {
   func releaseState() {
     for i in 0..<registerCapacity { registers[i] = .empty }
     mailbox.clear()
-    handlers = []
+    if extras != nil { handlers = [] }
     extras?.result = .empty
   }
 }
 
 /// The rarely used parts of a process.
 final class ProcessExtras {
+  var handlers: [Handler] = []
   var links: Set<Pid> = []
   var monitors: [Ref: Pid] = [:]
   var monitoredBy: [Ref: Pid] = [:]

@@ -119,7 +119,7 @@ public final class Runtime {
     p.frames[0] = Frame(function: .passUnretained(code), returnPC: -1, base: 0, dest: -1)
     p.frameCount = 1
     p.pc = 0
-    p.handlers = []
+    if !p.handlers.isEmpty { p.handlers = [] }
     p.parked = false
     p.mailbox.resetCursor()
     makeRunnable(p)
@@ -332,6 +332,7 @@ public final class Runtime {
         }
         let slice = min(Runtime.sliceReductions, stepBudget)
         let used = execute(p, reductions: slice)
+        p.reductions &+= used
         stepBudget -= used
         if p.status == .runnable && !p.queued {
           p.queued = true
