@@ -4,7 +4,7 @@ import Lessons
 public enum JSONReport {
   public static func render(_ pages: [PageResult]) -> String {
     let summary = RunSummary(pages)
-    let root = JSONText.object([
+    let root = JSONValue.object([
       ("pages", .array(pages.map(page))),
       ("passed", .integer(summary.passed)),
       ("failed", .integer(summary.failed)),
@@ -15,7 +15,7 @@ public enum JSONReport {
     return root.rendered() + "\n"
   }
 
-  private static func page(_ result: PageResult) -> JSONText {
+  private static func page(_ result: PageResult) -> JSONValue {
     .object([
       ("path", .string(result.path)),
       ("verdict", .string(result.verdict.rawValue)),
@@ -28,7 +28,7 @@ public enum JSONReport {
     ])
   }
 
-  static func diagnostic(_ diagnostic: Diagnostic) -> JSONText {
+  static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
     .object([
       ("severity", .string(diagnostic.severity.rawValue)),
       ("path", .string(diagnostic.location.path)),
@@ -39,7 +39,7 @@ public enum JSONReport {
     ])
   }
 
-  private static func exchange(_ result: ExchangeResult) -> JSONText {
+  private static func exchange(_ result: ExchangeResult) -> JSONValue {
     .object([
       ("line", .integer(result.exchange.line)),
       ("prompt", .string(result.exchange.prompt)),
@@ -52,10 +52,10 @@ public enum JSONReport {
         .array(
           result.exchange.expected.map { .object([("line", .integer($0.line)), ("text", .string($0.text))]) })
       ),
-      ("actual", .array(result.actual.map(JSONText.string))),
+      ("actual", .array(result.actual.map(JSONValue.string))),
       ("diff", .optional(result.diff?.rendered(color: false))),
       ("notes", .array(result.notes.map(diagnostic))),
-      ("proposed", result.proposed.map { .array($0.map(JSONText.string)) } ?? .null),
+      ("proposed", result.proposed.map { .array($0.map(JSONValue.string)) } ?? .null),
     ])
   }
 }

@@ -50,7 +50,7 @@ public enum TAPReport {
         if value.hasSuffix("\n") { lines.removeLast() }
         for line in lines { out += "    \(line)\n" }
       } else {
-        out += "  \(key): \(JSONText.quote(value))\n"
+        out += "  \(key): \(JSONValue.quote(value))\n"
       }
     }
     return out + "  ...\n"

@@ -1,6 +1,7 @@
 /// A JSON document with its object keys in the order they were written, so `--json`
 /// output reads in the same order as the documented format and diffs stay small.
-enum JSONValue {
+/// The lesson model and the doc-test reports both write their JSON with it.
+public enum JSONValue {
   case null
   case bool(Bool)
   case integer(Int)
@@ -9,10 +10,10 @@ enum JSONValue {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+  public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
   /// Two-space indented text; arrays and objects that are empty stay on one line.
-  func rendered(indent: String = "") -> String {
+  public func rendered(indent: String = "") -> String {
     let inner = indent + "  "
     switch self {
     case .null: return "null"
@@ -35,7 +36,7 @@ enum JSONValue {
     }
   }
 
-  private static func quote(_ text: String) -> String {
+  public static func quote(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
