@@ -118,44 +118,30 @@ extension Runtime {
             for i in 0..<Int(ins.c) { d[regs[Int(ins.b) + 2 * i]] = regs[Int(ins.b) + 2 * i + 1] }
             regs[Int(ins.a)] = .map(MapBox(d))
 
+          // Small integers inline; anything else (bignums, floats, errors) in `arithmetic`.
           case .add:
-            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
-              let (r, o) = x.addingReportingOverflow(y)
-              if !o {
-                regs[Int(ins.a)] = .int(r)
-                continue
-              }
-            }
-            do {
-              regs[Int(ins.a)] = try Arith.add(regs[Int(ins.b)], regs[Int(ins.c)])
-            } catch {
-              throw annotate(error, .erlang, atoms.intern("+"), [regs[Int(ins.b)], regs[Int(ins.c)]])
+            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
+              case (let r, false) = x.addingReportingOverflow(y)
+            {
+              regs[Int(ins.a)] = .int(r)
+            } else {
+              regs[Int(ins.a)] = try arithmetic(.add, regs[Int(ins.b)], regs[Int(ins.c)])
             }
           case .sub:
-            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
-              let (r, o) = x.subtractingReportingOverflow(y)
-              if !o {
-                regs[Int(ins.a)] = .int(r)
-                continue
-              }
-            }
-            do {
-              regs[Int(ins.a)] = try Arith.sub(regs[Int(ins.b)], regs[Int(ins.c)])
-            } catch {
-              throw annotate(error, .erlang, atoms.intern("-"), [regs[Int(ins.b)], regs[Int(ins.c)]])
+            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
+              case (let r, false) = x.subtractingReportingOverflow(y)
+            {
+              regs[Int(ins.a)] = .int(r)
+            } else {
+              regs[Int(ins.a)] = try arithmetic(.sub, regs[Int(ins.b)], regs[Int(ins.c)])
             }
           case .mul:
-            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)] {
-              let (r, o) = x.multipliedReportingOverflow(by: y)
-              if !o {
-                regs[Int(ins.a)] = .int(r)
-                continue
-              }
-            }
-            do {
-              regs[Int(ins.a)] = try Arith.mul(regs[Int(ins.b)], regs[Int(ins.c)])
-            } catch {
-              throw annotate(error, .erlang, atoms.intern("*"), [regs[Int(ins.b)], regs[Int(ins.c)]])
+            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
+              case (let r, false) = x.multipliedReportingOverflow(by: y)
+            {
+              regs[Int(ins.a)] = .int(r)
+            } else {
+              regs[Int(ins.a)] = try arithmetic(.mul, regs[Int(ins.b)], regs[Int(ins.c)])
             }
           case .addImm:
             if case .int(let x) = regs[Int(ins.b)] {
@@ -767,6 +753,22 @@ extension Runtime {
     p.parked = true
     p.deadline = nil
     exitObserver?(p)
+  }
+
+  /// The general case of `+`, `-` and `*`: bignums and floats, or the error, named as
+  /// the call of erlang's operator that it is.
+  @inline(never)
+  func arithmetic(_ op: Opcode, _ a: Term, _ b: Term) throws(Exception) -> Term {
+    do {
+      switch op {
+      case .add: return try Arith.add(a, b)
+      case .sub: return try Arith.sub(a, b)
+      default: return try Arith.mul(a, b)
+      }
+    } catch {
+      let name = op == .add ? "+" : (op == .sub ? "-" : "*")
+      throw annotate(error, .erlang, atoms.intern(name), [a, b])
+    }
   }
 
   /// Names the built-in function an exception came from, with its arguments, unless
