@@ -80,8 +80,12 @@ public final class Shell {
     switch Shell.read(source, line: line) {
     case .form(let f, _): return evaluate(f)
     case .empty: return ""
-    case .incomplete: return "** incomplete form\n"
-    case .error(let message): return "** \(message)\n"
+    case .incomplete:
+      failed = true
+      return "** incomplete form: the text ends before the form that starts at line \(line) is closed\n"
+    case .error(let message):
+      failed = true
+      return "** \(message)\n"
     }
   }
 
