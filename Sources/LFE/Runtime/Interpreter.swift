@@ -229,8 +229,9 @@ extension Runtime {
             (regs + Int(ins.a)).initialize(to: .empty)
             let dest = Int(top.pointee.dest)
             if p.frameCount == 1 {
-              p.result = value
               if p.isEvaluator {
+                // Only the shell reads what its evaluator returned.
+                p.result = value
                 finishEvaluation(p)
               } else {
                 p.frameCount = 0
@@ -677,8 +678,8 @@ extension Runtime {
     (regs + r).initialize(to: .empty)
     let dest = Int(top.pointee.dest)
     if p.frameCount == 1 {
-      p.result = value
       if p.isEvaluator {
+        p.result = value
         finishEvaluation(p)
       } else {
         p.frameCount = 0

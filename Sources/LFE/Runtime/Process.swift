@@ -77,6 +77,12 @@ final class Process {
     set { ensureExtras.handlers = newValue }
     _modify { yield &ensureExtras.handlers }
   }
+  /// Whether the process has links or monitors that its exit must be told to.
+  var hasRelations: Bool {
+    guard let extras else { return false }
+    return !extras.links.isEmpty || !extras.monitors.isEmpty || !extras.monitoredBy.isEmpty
+  }
+
   var links: Set<Pid> {
     get { extras?.links ?? [] }
     set { ensureExtras.links = newValue }
@@ -111,7 +117,11 @@ final class Process {
   /// Why it ended, once it has.
   var exitReason: Term {
     get { extras?.exitReason ?? .atom(.normal) }
-    set { ensureExtras.exitReason = newValue }
+    set {
+      // A normal exit, the usual one, needs no record of its own.
+      if extras == nil, case .atom(.normal) = newValue { return }
+      ensureExtras.exitReason = newValue
+    }
   }
   /// The value the entry function returned (the shell reads it from its evaluator).
   var result: Term {

@@ -205,6 +205,15 @@ public final class Runtime {
 
   /// Tells the links and monitors of a process that has just exited, and frees it.
   private func propagateExit(_ p: Process) {
+    // Most processes never linked or were monitored: they have nothing to tell.
+    if p.hasRelations {
+      tellRelations(p)
+    }
+    p.releaseState()
+    processes[p.pid.serial] = nil
+  }
+
+  private func tellRelations(_ p: Process) {
     let reason = p.exitReason
     let links = p.links
     p.links = []
@@ -222,8 +231,6 @@ public final class Runtime {
     p.monitoredBy = [:]
     for (ref, target) in p.monitors { processes[target.serial]?.monitoredBy[ref] = nil }
     p.monitors = [:]
-    p.releaseState()
-    processes[p.pid.serial] = nil
   }
 
   /// An exit signal arriving at `q`: a message if it traps exits, else maybe its death.
