@@ -164,11 +164,15 @@ final class Process {
   }
 
   deinit {
-    registers.deinitialize(count: registerCapacity)
+    // After `releaseState` every register is `.empty`: nothing left to destroy one by one.
+    if !registersReleased { registers.deinitialize(count: registerCapacity) }
     registers.deallocate()
-    frames.deinitialize(count: frameCapacity)
+    // Frames hold no references (functions are unmanaged), so they need no destroying.
     frames.deallocate()
   }
+
+  /// Set once `releaseState` has emptied every register.
+  private var registersReleased = false
 
   /// Makes room for `count` registers; returns the (possibly moved) register base.
   @inline(never)
@@ -218,6 +222,7 @@ final class Process {
   /// only its table slot until it is removed.
   func releaseState() {
     for i in 0..<registerCapacity { registers[i] = .empty }
+    registersReleased = true
     mailbox.clear()
     if extras != nil { handlers = [] }
     extras?.result = .empty
