@@ -13,6 +13,15 @@ public struct Exception: Error {
   /// Raised on purpose by `error`, `exit` or `throw`: the stack starts at the caller,
   /// not at the built-in function.
   public var deliberate = false
+  /// When one of the runtime's own limits raised it: which, in words, for the shell.
+  public var limit: String? = nil
+
+  /// `system_limit` raised by one of the runtime's limits, saying which.
+  static func limitReached(_ what: String) -> Exception {
+    var e = Exception.error(.atom(.systemLimit))
+    e.limit = what
+    return e
+  }
 
   public init(_ kind: Kind, _ reason: Term, stack: [StackEntry] = []) {
     self.kind = kind

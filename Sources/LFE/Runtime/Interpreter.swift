@@ -30,11 +30,13 @@ extension Runtime {
     {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
       if newBase + size > p.registerCapacity {
-        if newBase + size > limits.registers { throw Exception.error(.atom(.systemLimit)) }
+        if newBase + size > limits.registers { throw registerLimit() }
         p.growRegisters(to: newBase + size)
       }
       if p.frameCount == p.frameCapacity {
-        if p.frameCount >= limits.callDepth { throw Exception.error(.atom(.systemLimit)) }
+        if p.frameCount >= limits.callDepth {
+          throw Exception.limitReached("the call stack is \(limits.callDepth) frames deep (Limits.callDepth)")
+        }
         p.growFrames()
       }
       (p.frames + (p.frameCount - 1)).pointee.returnPC = Int32(pc)
@@ -49,7 +51,7 @@ extension Runtime {
     @inline(__always) func replace(_ callee: Unmanaged<FunctionCode>) throws(Exception) {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
       if base + size > p.registerCapacity {
-        if base + size > limits.registers { throw Exception.error(.atom(.systemLimit)) }
+        if base + size > limits.registers { throw registerLimit() }
         p.growRegisters(to: base + size)
       }
       top.pointee.function = callee
@@ -424,7 +426,7 @@ extension Runtime {
               }
               if let callee {
                 let need = base + argStart + args.count + captured.count + 1
-                if need > limits.registers { throw Exception.error(.atom(.systemLimit)) }
+                if need > limits.registers { throw registerLimit() }
                 if need > p.registerCapacity {
                   p.growRegisters(to: need)
                   regs = p.registers + base
@@ -443,7 +445,7 @@ extension Runtime {
             }
             guard case .atom(let ma) = m, case .atom(let fa) = fname else { throw Exception.badarg }
             let need = base + argStart + args.count + 1
-            if need > limits.registers { throw Exception.error(.atom(.systemLimit)) }
+            if need > limits.registers { throw registerLimit() }
             if need > p.registerCapacity {
               p.growRegisters(to: need)
               regs = p.registers + base
@@ -754,6 +756,10 @@ extension Runtime {
     p.parked = true
     p.deadline = nil
     exitObserver?(p)
+  }
+
+  func registerLimit() -> Exception {
+    Exception.limitReached("a process uses more than \(limits.registers) registers (Limits.registers)")
   }
 
   /// The general case of `+`, `-` and `*`: bignums and floats, or the error, named as

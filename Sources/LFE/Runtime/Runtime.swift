@@ -96,7 +96,7 @@ public final class Runtime {
     -> Process
   {
     if processes.count >= limits.processes {
-      throw Exception.error(.atom(.systemLimit))
+      throw Exception.limitReached("\(limits.processes) processes are alive (Limits.processes)")
     }
     guard nextPidSerial < UInt32.max else { throw Exception.error(.atom(.systemLimit)) }
     let pid = Pid(serial: nextPidSerial)

@@ -29,6 +29,7 @@ struct ErrorFormatter {
         out += "  in \(atoms.name(entry.module)):\(atoms.name(entry.function))/\(entry.arity) (\(place))\n"
       }
     }
+    if let limit = e.limit { out += "  (a limit of this runtime: \(limit))\n" }
     return out + "\n"
   }
 
