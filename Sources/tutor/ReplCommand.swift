@@ -32,9 +32,23 @@ struct ReplCommand: ParsableCommand {
     let shell = Shell(runtime: runtime, profile: Profile.named(profile)!)
     let repl = Repl(shell: shell)
     if isatty(STDIN_FILENO) != 0 {
+      // Ctrl-C during an evaluation stops it and gives the prompt back; at the prompt it
+      // ends the session as in most command lines (libedit reads with its own handling).
+      runtime.interrupted = {
+        if interruptRequested == 0 { return false }
+        interruptRequested = 0
+        return true
+      }
       let editor = LineEditor(historyName: "repl")
       runtime.output.echo = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
-      repl.run(readLine: { editor.readLine(prompt: $0) }, write: { Output.write($0) })
+      repl.run(
+        readLine: { prompt in
+          signal(SIGINT, SIG_DFL)
+          let line = editor.readLine(prompt: prompt)
+          interruptRequested = 0
+          signal(SIGINT) { _ in interruptRequested = 1 }
+          return line
+        }, write: { Output.write($0) })
       Output.write("\n")
     } else {
       repl.run(
@@ -45,6 +59,10 @@ struct ReplCommand: ParsableCommand {
     }
   }
 }
+
+/// Set by the SIGINT handler, read by the runtime between time slices. A signal
+/// handler can only reach global state, and `sig_atomic_t` is what it may write.
+nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
 
 /// Files of the directory LFE code may read (`c` compiles from here); nothing outside it.
 struct Workspace {

@@ -35,7 +35,7 @@ struct Clock {
       if t > virtualNow { virtualNow = t }
     case .real:
       let wait = t - now
-      if wait > 0 { usleep(UInt32(min(wait, 1000) * 1000)) }
+      if wait > 0 { usleep(UInt32(min(wait, 100) * 1000)) }
     }
   }
 

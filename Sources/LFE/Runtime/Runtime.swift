@@ -314,12 +314,18 @@ public final class Runtime {
     case budgetSpent
     /// The next timeout lies beyond the virtual time one step may use.
     case timeLimit
+    /// `interrupted` answered true: the user asked to stop (Ctrl-C at the shell).
+    case interrupted
     /// `stop()` asked for a pause (the shell's evaluator finished, say).
     case stopped
   }
 
   var stopRequested = false
   func stop() { stopRequested = true }
+
+  /// Asked between time slices and while sleeping for timers: true stops the step (the
+  /// terminal shell answers from its Ctrl-C handler).
+  public var interrupted: (() -> Bool)? = nil
 
   /// Runs processes until all wait, the budget is spent, or `stop()` is called. With
   /// `waitForTimers` false on a real clock, it returns as soon as nothing can run now
@@ -329,6 +335,7 @@ public final class Runtime {
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     while true {
       if stopRequested { return .stopped }
+      if let interrupted, interrupted() { return .interrupted }
       if let p = runQueue.pop() {
         p.queued = false
         if p.status != .runnable { continue }

@@ -268,8 +268,10 @@ public final class Shell {
         runtime.exitProcess(p, reason: .atom(.killed))
         failed = true
         return nil
-      case .budgetSpent, .timeLimit:
-        if outcome == .timeLimit {
+      case .budgetSpent, .timeLimit, .interrupted:
+        if outcome == .interrupted {
+          write("** interrupted: the evaluation was stopped\n\n")
+        } else if outcome == .timeLimit {
           let ms = runtime.limits.virtualMillisecondsPerStep
           write("** evaluation stopped: it waits past the \(ms) ms of virtual time one step may use\n\n")
         } else {
