@@ -210,19 +210,7 @@ enum ErlangSyntax {
 
   /// The code points of a non-empty flat list that `~p` prints as a string, else nil.
   static func printableLatin1List(_ t: Term) -> [UInt32]? {
-    guard case .cons = t else { return nil }
-    var out: [UInt32] = []
-    var cur = t
-    while true {
-      switch cur {
-      case .empty: return out
-      case .cons(let c):
-        guard case .int(let i) = c.head, isPrintableLatin1(i) else { return nil }
-        out.append(UInt32(i))
-        cur = c.tail
-      default: return nil
-      }
-    }
+    t.printableCodePoints(where: isPrintableLatin1)
   }
 
   /// `#Fun<m.i.u>` for a closure, `fun m:f/a` for an external fun.

@@ -237,18 +237,6 @@ enum LFESyntax {
 
   /// The code points of a non-empty flat list that LFE prints as a string, else nil.
   static func printableList(_ t: Term) -> [UInt32]? {
-    guard case .cons = t else { return nil }
-    var out: [UInt32] = []
-    var cur = t
-    while true {
-      switch cur {
-      case .empty: return out
-      case .cons(let c):
-        guard case .int(let i) = c.head, isPrintableUnicode(i) else { return nil }
-        out.append(UInt32(i))
-        cur = c.tail
-      default: return nil
-      }
-    }
+    t.printableCodePoints(where: isPrintableUnicode)
   }
 }

@@ -153,3 +153,23 @@ extension Term {
     }
   }
 }
+
+extension Term {
+  /// The code points of a non-empty proper list of integers that all pass `printable`,
+  /// else nil: the test both printers use to show a list as a string.
+  func printableCodePoints(where printable: (Int) -> Bool) -> [UInt32]? {
+    guard case .cons = self else { return nil }
+    var out: [UInt32] = []
+    var cur = self
+    while true {
+      switch cur {
+      case .empty: return out
+      case .cons(let c):
+        guard case .int(let i) = c.head, printable(i) else { return nil }
+        out.append(UInt32(i))
+        cur = c.tail
+      default: return nil
+      }
+    }
+  }
+}
