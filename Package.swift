@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One module per stage; dependencies point one way:
-// CCmark/CEditLine -> LFE -> Lessons -> DocTest -> Walkthrough -> tutor.
-// `Lessons` does not import `LFE`, and `LFE` imports none of the others.
+// One module per stage; dependencies point one way, from the tutor executable down:
+// tutor -> Walkthrough -> DocTest -> {Lessons, LFE}; Lessons -> CCmark; Walkthrough ->
+// CEditLine. `Lessons` does not import `LFE`, and `LFE` imports none of the others.
 let package = Package(
   name: "tutor",
   platforms: [.macOS(.v13)],

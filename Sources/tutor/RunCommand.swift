@@ -17,6 +17,9 @@ struct RunCommand: ParsableCommand {
   @Option(help: "How the shell prints: \(Profile.names.joined(separator: ", ")).")
   var profile: String = "lfe2"
 
+  @Option(help: "Print the bytecode of a function of the module, as NAME/ARITY (e.g. fib/1).")
+  var disassemble: String?
+
   func validate() throws {
     if Profile.named(profile) == nil {
       throw ValidationError(
@@ -32,9 +35,11 @@ struct RunCommand: ParsableCommand {
     }
     let runtime = Runtime(clock: .real)
     runtime.readFile = Workspace(directory: url.deletingLastPathComponent()).read
+    var module = url.deletingPathExtension().lastPathComponent
     do {
       let loaded = try ModuleCompiler.compileAndLoad(
         source: source, file: url.lastPathComponent, runtime: runtime)
+      module = loaded.module
       for w in loaded.warnings {
         FileHandle.standardError.write(Data("\(file):\(w.location): warning: \(w.message)\n".utf8))
       }
@@ -43,6 +48,17 @@ struct RunCommand: ParsableCommand {
         FileHandle.standardError.write(Data("\(file):\(e.location): error: \(e.message)\n".utf8))
       }
       throw ExitCode(1)
+    }
+    if let disassemble {
+      let parts = disassemble.split(separator: "/")
+      guard parts.count == 2, let arity = Int(parts[1]),
+        let listing = runtime.disassemble(module: module, function: String(parts[0]), arity: arity)
+      else {
+        FileHandle.standardError.write(
+          Data("\(file): error: no function \(disassemble) in module \(module); give NAME/ARITY\n".utf8))
+        throw ExitCode(2)
+      }
+      Output.write(listing)
     }
     guard let eval else { return }
     let shell = Shell(runtime: runtime, profile: Profile.named(profile)!)

@@ -77,6 +77,19 @@ final class ProcessSession {
 /// Expected texts were checked against real LFE 2.2.1 (`/work/ref/lfe-pipe`); only pid
 /// numbers (which differ there) are normalised.
 final class ShellSessionTests: XCTestCase {
+  /// `p` prints on one line and `pp` pretty, both at full depth, and answer `ok`
+  /// (expected text from LFE 2.2.1).
+  func testPrintCommands() {
+    let s = ProcessSession()
+    XCTAssertEqual(
+      s.eval(#"(p (list 1 "ab" (lists:seq 1 30)))"#),
+      "(1 (97 98) (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30))\nok\n")
+    XCTAssertEqual(
+      s.eval(#"(pp (list 1 "ab" (lists:seq 1 30)))"#),
+      "(1\n \"ab\"\n (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25\n  26 27 28 29 30))\nok\n"
+    )
+  }
+
   static let moduleM = """
     (defmodule m
       (export (f 0) (listen 0) (echo 0)))

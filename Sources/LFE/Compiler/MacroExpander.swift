@@ -86,12 +86,6 @@ struct MacroExpander {
       guard args.count == 1 else { return nil }
       let ops = head.dropFirst().dropLast()
       return ops.reversed().reduce(args[0]) { acc, c in list([sym(c == "a" ? "car" : "cdr"), acc]) }
-    case "first", "second", "third":
-      return nil
-    case "?=":
-      return nil
-    case "progn":
-      return nil
     default:
       return nil
     }

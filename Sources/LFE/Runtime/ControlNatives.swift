@@ -3,8 +3,7 @@ import BigInt
 /// `error`, `exit` and `throw`, and the helpers the compiler and shell call.
 enum ControlNatives {
   /// Marks an exception raised on purpose, so the shell prints no `in (...)` line for it.
-  private static func raised(_ kind: Exception.Kind, _ reason: Term, _ name: Atom, _ arity: Int) -> Exception
-  {
+  private static func raised(_ kind: Exception.Kind, _ reason: Term) -> Exception {
     var e = Exception(kind, reason)
     e.deliberate = true
     return e
@@ -13,16 +12,16 @@ enum ControlNatives {
   static func natives() -> [NativeFunction] {
     [
       NativeFunction("erlang", "error", 1) { ctx, a throws(Exception) in
-        throw raised(.error, a[0], .error, 1)
+        throw raised(.error, a[0])
       },
       NativeFunction("erlang", "error", 2) { ctx, a throws(Exception) in
-        throw raised(.error, a[0], .error, 2)
+        throw raised(.error, a[0])
       },
       NativeFunction("erlang", "exit", 1) { ctx, a throws(Exception) in
-        throw raised(.exit, a[0], .exit, 1)
+        throw raised(.exit, a[0])
       },
       NativeFunction("erlang", "throw", 1) { ctx, a throws(Exception) in
-        throw raised(.throw, a[0], .throw, 1)
+        throw raised(.throw, a[0])
       },
       NativeFunction("erlang", "raise", 3) { ctx, a throws(Exception) in
         let kind: Exception.Kind

@@ -50,18 +50,6 @@ struct Mailbox {
     return false
   }
 
-  /// The message at the cursor, skipping taken-out slots.
-  mutating func peek() -> Term? {
-    while cursor < end {
-      if isHole(cursor) {
-        cursor += 1
-        continue
-      }
-      return slots[cursor]
-    }
-    return nil
-  }
-
   /// Writes the message at the cursor into `slot` without an optional in between;
   /// false when the cursor is at the end.
   @inline(__always)

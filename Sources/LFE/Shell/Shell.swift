@@ -194,13 +194,20 @@ public final class Shell {
   /// Compiles `expr` as a function of no arguments and runs it in the evaluator.
   private func evaluateExpression(_ expr: Form, _ form: Form, printWith: String? = nil) {
     guard let code = compileShellFunction(body: [expr], at: form) else { return }
-    if let v = run(code) {
+    guard let v = run(code) else { return }
+    switch printWith {
+    case "p":
+      // `p` prints the whole value on one line, `pp` pretty at full depth; both answer ok.
+      write(Printer.lfe(v, atoms: atoms, pidStyle: profile.pidStyle) + "\n")
+      shiftHistory(form: form, value: .ok)
+      printValue(.ok)
+    case "pp":
+      write(Printer.lfePretty(v, atoms: atoms, pidStyle: profile.pidStyle) + "\n")
+      shiftHistory(form: form, value: .ok)
+      printValue(.ok)
+    default:
       shiftHistory(form: form, value: v)
-      if printWith == "p" {
-        printValue(v)
-      } else {
-        printValue(v)
-      }
+      printValue(v)
     }
   }
 
