@@ -61,6 +61,17 @@ extension FunctionBuilder {
   )
     throws(CompileError)
   {
+    // A loop that passes its own arguments on unchanged, `(loop state)`, finds them
+    // already in place: the tail call needs no moves at all.
+    if tail {
+      let inPlace =
+        args.enumerated().allSatisfy { i, a in a.symbol.flatMap { variables[$0] } == i }
+        && fn.captureNames.enumerated().allSatisfy { j, name in variables[name] == args.count + j }
+      if inPlace {
+        emit(.tailCall, dest, 0, function(fn.code))
+        return
+      }
+    }
     try scoped { () throws(CompileError) in
       let start = allocate(args.count + fn.captureNames.count)
       for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }

@@ -182,10 +182,9 @@ extension FunctionBuilder {
     case "!", "send":
       guard args.count == 2 else { throw error("! takes a destination and a message", f) }
       try scoped { () throws(CompileError) in
-        let p = allocate()
-        let m = allocate()
-        try compile(args[0], to: p, tail: false)
-        try compile(args[1], to: m, tail: false)
+        // Variables are sent straight from their own registers: no copies to make.
+        let p = try operand(args[0])
+        let m = try operand(args[1])
         emit(.send, dest, p, m)
       }
     case "set":

@@ -132,6 +132,7 @@ final class FunctionBuilder {
       default: instructions[f.instruction].c = target
       }
     }
+    shareClausePrefixes(jumpTargets: Set(fixups.map { labelTargets[$0.label] }))
     code.code = instructions
     code.lines = lines
     code.constants = constants

@@ -86,9 +86,9 @@ extension Runtime {
           pc += 1
           switch ins.op {
           case .move:
-            regs[Int(ins.a)] = regs[Int(ins.b)]
+            TermMemory.assign(regs + Int(ins.a), from: regs + Int(ins.b))
           case .loadConst:
-            regs[Int(ins.a)] = consts[Int(ins.b)]
+            TermMemory.assign(regs + Int(ins.a), from: consts + Int(ins.b))
           case .loadInt:
             regs[Int(ins.a)] = .int(Int(ins.b))
           case .clear:
@@ -99,10 +99,10 @@ extension Runtime {
           case .makeTuple:
             let start = regs + Int(ins.b)
             let n = Int(ins.c)
-            regs[Int(ins.a)] = .tuple(
-              Tuple.make(count: n) { dst in
-                for i in 0..<n { (dst + i).initialize(to: start[i]) }
-              })
+            let t = Tuple.make(count: n) { dst in
+              for i in 0..<n { TermMemory.initialize(dst + i, from: start + i) }
+            }
+            TermMemory.replace(regs + Int(ins.a), with: .tuple(t))
           case .makeFun:
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.b)] }
             let code = callee.takeUnretainedValue()
@@ -149,7 +149,7 @@ extension Runtime {
             if case .int(let x) = regs[Int(ins.b)] {
               let (r, o) = x.addingReportingOverflow(Int(ins.c))
               if !o {
-                regs[Int(ins.a)] = .int(r)
+                TermMemory.storeInt(regs + Int(ins.a), r)
                 continue
               }
             }
@@ -469,7 +469,9 @@ extension Runtime {
             }
           case .getElement:
             guard case .tuple(let t) = regs[Int(ins.c)] else { fatalError("getElement on a non-tuple") }
-            regs[Int(ins.a)] = t[Int(ins.b)]
+            _ = t
+            TermMemory.assign(
+              regs + Int(ins.a), from: TermMemory.tupleElements(regs + Int(ins.c)) + Int(ins.b))
           case .isCons:
             if case .cons = regs[Int(ins.a)] {
             } else {
@@ -565,20 +567,22 @@ extension Runtime {
             park(at: Int(ins.a))
             return reds
           case .send:
-            let msg = regs[Int(ins.c)]
-            let target: Pid?
-            do {
-              target = try destination(regs[Int(ins.b)])
-            } catch {
-              throw annotate(error, .erlang, atoms.intern("!"), [regs[Int(ins.b)], msg])
+            let to = regs + Int(ins.b)
+            let message = regs + Int(ins.c)
+            if TermMemory.tag(to) == TermMemory.pidTag {
+              send(copying: message, to: Pid(serial: UInt32(truncatingIfNeeded: TermMemory.word(to))))
+            } else {
+              let target: Pid?
+              do {
+                target = try destination(to.pointee)
+              } catch {
+                throw annotate(error, .erlang, atoms.intern("!"), [to.pointee, message.pointee])
+              }
+              if let target { send(copying: message, to: target) }
             }
-            guard let dest = target else {
-              regs[Int(ins.a)] = msg
-              continue
-            }
-            send(msg, to: dest)
+            // A send to itself past the mailbox limit ends the sender.
             if p.status != .runnable { return reds }
-            regs[Int(ins.a)] = msg
+            if ins.a != ins.c { TermMemory.assign(regs + Int(ins.a), from: message) }
 
           case .tryBegin:
             p.handlers.append(

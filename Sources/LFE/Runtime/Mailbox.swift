@@ -1,126 +1,162 @@
 /// A process's message queue with BEAM's receive cursor: messages a `receive` has
 /// already rejected are not looked at again when it wakes, only new ones.
 ///
-/// The slots `start ..< end` of `slots` hold the queue; slots past `end` are spare
-/// storage reused by later messages, so a process that receives one message at a time
-/// never grows, shrinks or clears its array.
-struct Mailbox {
-  private var slots: [Term] = []
-  // Indices are 32-bit (a mailbox holds at most a few million messages): processes are
+/// Slots `start ..< end` of the storage hold the queue; slots outside it hold `.empty`
+/// and are reused by later messages, so a process that receives one message at a time
+/// never grows, shrinks or clears anything. The storage is made on the first message
+/// (most processes in a big system wait for one and never get more).
+struct Mailbox: ~Copyable {
+  private var slots: UnsafeMutablePointer<Term>? = nil
+  // 32-bit indices (a mailbox holds at most a few million messages): processes are
   // many, and every byte of an idle one counts.
+  private var capacity: Int32 = 0
   /// Index of the first message still in the queue.
-  private var start32: Int32 = 0
+  private var start: Int32 = 0
   /// One past the last message.
-  private var end32: Int32 = 0
+  private var end: Int32 = 0
   /// Next message the current `receive` will look at.
-  private var cursor32: Int32 = 0
+  private(set) var cursor32: Int32 = 0
   /// Slots taken out from the middle, marked so they are skipped.
-  private var holes32: Int32 = 0
+  private var holes: Int32 = 0
 
-  private var start: Int {
-    get { Int(start32) }
-    set { start32 = Int32(truncatingIfNeeded: newValue) }
-  }
-  private var end: Int {
-    get { Int(end32) }
-    set { end32 = Int32(truncatingIfNeeded: newValue) }
-  }
-  private(set) var cursor: Int {
-    get { Int(cursor32) }
-    set { cursor32 = Int32(truncatingIfNeeded: newValue) }
-  }
-  private var holes: Int {
-    get { Int(holes32) }
-    set { holes32 = Int32(truncatingIfNeeded: newValue) }
-  }
+  init() {}
 
-  var count: Int { end - start - holes }
-
-  mutating func append(_ m: Term) {
-    if end < slots.count {
-      slots[end] = m
-    } else {
-      slots.append(m)
+  deinit {
+    if let slots {
+      slots.deinitialize(count: Int(capacity))
+      slots.deallocate()
     }
+  }
+
+  var count: Int { Int(end - start - holes) }
+  var cursor: Int { Int(cursor32) }
+
+  /// Appends a copy of the term at `message`.
+  @inline(__always)
+  mutating func append(copying message: UnsafePointer<Term>) {
+    if end == capacity { makeRoom() }
+    TermMemory.assign(slots.unsafelyUnwrapped + Int(end), from: message)
     end += 1
   }
 
-  private func isHole(_ i: Int) -> Bool {
-    if case .ref(let r) = slots[i], r.serial == Mailbox.holeMark { return true }
+  mutating func append(_ m: Term) {
+    withUnsafePointer(to: m) { append(copying: $0) }
+  }
+
+  /// Grows the storage, or first slides the queue to the front when most of it is
+  /// already consumed.
+  @inline(never)
+  private mutating func makeRoom() {
+    if start > 0 && Int(start) * 2 >= Int(capacity) {
+      compact()
+      if end < capacity { return }
+    }
+    let cap = capacity == 0 ? 2 : Int(capacity) * 2
+    let fresh = UnsafeMutablePointer<Term>.allocate(capacity: cap)
+    if let slots {
+      fresh.moveInitialize(from: slots, count: Int(capacity))
+      slots.deallocate()
+    }
+    (fresh + Int(capacity)).initialize(repeating: .empty, count: cap - Int(capacity))
+    slots = fresh
+    capacity = Int32(cap)
+  }
+
+  private func isHole(_ i: Int32) -> Bool {
+    if case .ref(let r) = slots.unsafelyUnwrapped[Int(i)], r.serial == Mailbox.holeMark { return true }
     return false
   }
 
-  /// Writes the message at the cursor into `slot` without an optional in between;
-  /// false when the cursor is at the end.
+  /// Writes the message at the cursor into `slot`; false when the cursor is at the end.
   @inline(__always)
   mutating func peek(into slot: UnsafeMutablePointer<Term>) -> Bool {
-    while cursor < end {
-      if isHole(cursor) {
-        cursor += 1
+    while cursor32 < end {
+      if holes > 0 && isHole(cursor32) {
+        cursor32 += 1
         continue
       }
-      slot.pointee = slots[cursor]
+      TermMemory.assign(slot, from: slots.unsafelyUnwrapped + Int(cursor32))
       return true
     }
     return false
   }
 
-  mutating func advance() { cursor += 1 }
+  mutating func advance() { cursor32 += 1 }
 
-  mutating func resetCursor() { cursor = start }
+  mutating func resetCursor() { cursor32 = start }
 
   /// Takes the message at the cursor out of the queue and resets the cursor. The
   /// receiver already holds the message in a register, so it is dropped here, not
   /// returned: that saves a reference count round trip on every receive.
+  @inline(__always)
   mutating func removeAtCursor() {
-    if cursor == start {
-      slots[start] = .empty
+    let s = slots.unsafelyUnwrapped
+    if cursor32 == start {
+      TermMemory.store(s + Int(start), word: 0, tag: TermMemory.emptyTag)
       start += 1
-      while start < end && isHole(start) {
-        slots[start] = .empty
-        start += 1
-        holes -= 1
+      if holes > 0 { skipLeadingHoles() }
+      if start == end {
+        // Empty: start again from the front, and give back storage a burst made big.
+        start = 0
+        end = 0
+        if capacity > 1024 { clear() }
       }
     } else {
-      slots[cursor] = .ref(Ref(serial: Mailbox.holeMark))
+      s[Int(cursor32)] = .ref(Ref(serial: Mailbox.holeMark))
       holes += 1
+      if holes > 64 && Int(holes) * 2 > count { compact() }
     }
-    if start == end {
-      // Empty: every used slot already holds `.empty`; start again from the front.
-      start = 0
-      end = 0
-      holes = 0
-      if slots.count > 1024 { slots = [] }
-    } else if (start > 64 && start * 2 > end) || (holes > 64 && holes * 2 > count) {
-      compact()
-    }
-    cursor = start
+    cursor32 = start
   }
 
-  /// Drops taken-out slots and the consumed front, so scans stay proportional to the
-  /// messages really waiting.
-  mutating private func compact() {
-    var kept: [Term] = []
-    kept.reserveCapacity(count)
-    for i in start..<end where !isHole(i) { kept.append(slots[i]) }
-    slots = kept
+  private mutating func skipLeadingHoles() {
+    let s = slots.unsafelyUnwrapped
+    while start < end && isHole(start) {
+      s[Int(start)] = .empty
+      start += 1
+      holes -= 1
+    }
+  }
+
+  /// Moves the waiting messages to the front of the storage, dropping taken-out slots.
+  private mutating func compact() {
+    let s = slots.unsafelyUnwrapped
+    var to: Int32 = 0
+    var newCursor: Int32? = nil
+    for i in start..<end {
+      if i == cursor32 { newCursor = to }
+      if isHole(i) {
+        s[Int(i)] = .empty
+        continue
+      }
+      if to != i { swap(&s[Int(to)], &s[Int(i)]) }
+      to += 1
+    }
     start = 0
-    end = kept.count
+    end = to
     holes = 0
+    // A receive in progress keeps its place among the messages that remain.
+    cursor32 = newCursor ?? to
   }
 
   /// Messages still queued, in order (for `flush` and `process_info`).
   var pending: [Term] {
     var out: [Term] = []
-    for i in start..<end where !isHole(i) { out.append(slots[i]) }
+    guard let slots else { return out }
+    for i in start..<end where !isHole(i) { out.append(slots[Int(i)]) }
     return out
   }
 
   mutating func clear() {
-    slots = []
+    if let slots {
+      slots.deinitialize(count: Int(capacity))
+      slots.deallocate()
+    }
+    slots = nil
+    capacity = 0
     start = 0
     end = 0
-    cursor = 0
+    cursor32 = 0
     holes = 0
   }
 

@@ -33,6 +33,9 @@ final class Process {
   /// The shell's evaluator: between forms it idles, deaf to messages until the next form.
   var isEvaluator = false
   var parked = false
+  /// Dead and out of the process table while still in the run queue: the scheduler
+  /// drops the last reference when it pops it.
+  var releaseWhenDequeued = false
 
   // Registers: initialised `Term`s, `capacity` of them.
   var registers: UnsafeMutablePointer<Term>

@@ -21,15 +21,17 @@ public final class Runtime {
   var timerRefs: [Ref: Pid] = [:]
   /// Processes that have exited and whose links and monitors are still to be told.
   var pendingExits: [Process] = []
+  /// Dead processes out of the table, released once no slice is running.
+  var graveyard: [Unmanaged<Process>] = []
   var drainingExits = false
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
   /// Entry functions of the library that processes start in, found once.
   var stubs: (apply: FunctionCode?, sendAfter: FunctionCode?) = (nil, nil)
 
-  var processes = ProcessTable()
+  let processes = ProcessTable()
   var registered: [Atom: Pid] = [:]
-  var runQueue = RunQueue()
+  let runQueue = RunQueue()
   var timers = TimerQueue()
   var nextPidSerial: UInt32
   var nextRefSerial: UInt64 = 1
@@ -57,8 +59,11 @@ public final class Runtime {
       let key = MFA(module: atoms.intern(f.module), function: atoms.intern(f.name), arity: f.arity)
       processNatives[key] = f.body
     }
+    precondition(TermMemory.layoutChecked, "this compiler lays out Term differently from what the VM assumes")
     Prelude.load(into: self)
   }
+
+  deinit { buryDead() }
 
   // MARK: Code
 
@@ -102,7 +107,7 @@ public final class Runtime {
     let pid = Pid(serial: nextPidSerial)
     nextPidSerial += 1
     let p = Process(pid: pid, entry: entry, arguments: arguments, initialCall: initialCall)
-    processes[pid.serial] = p
+    processes.insert(p)
     makeRunnable(p)
     return p
   }
@@ -125,11 +130,12 @@ public final class Runtime {
     makeRunnable(p)
   }
 
+  @inline(__always)
   func makeRunnable(_ p: Process) {
     p.status = .runnable
     if !p.queued {
       p.queued = true
-      runQueue.push(p)
+      runQueue.push(.passUnretained(p))
     }
   }
 
@@ -140,21 +146,38 @@ public final class Runtime {
 
   /// Delivers a message. A waiting receiver becomes runnable.
   func send(_ message: Term, to pid: Pid) {
-    guard let p = processes[pid.serial], p.status != .exited else { return }
+    withUnsafePointer(to: message) { send(copying: $0, to: pid) }
+  }
+
+  /// Delivers a copy of the term at `message` (a sender's register).
+  @inline(__always)
+  func send(copying message: UnsafePointer<Term>, to pid: Pid) {
+    guard let u = processes.unmanaged(pid.serial) else { return }
+    u._withUnsafeGuaranteedRef { deliver(copying: message, to: $0) }
+  }
+
+  @inline(__always)
+  private func deliver(copying message: UnsafePointer<Term>, to p: Process) {
+    if p.status == .exited { return }
     if p.mailbox.count >= limits.mailboxLength {
-      let reason = Term.tuple([.atom(atoms.intern("mailbox_limit")), .int(p.mailbox.count)])
-      // Like BEAM when a process outgrows its heap limit: say so, then end it.
-      if !p.isEvaluator { reportCrash(p, reason: reason) }
-      exitProcess(p, reason: reason)
+      mailboxOverflow(p)
       return
     }
-    p.mailbox.append(message)
+    p.mailbox.append(copying: message)
     // A receive with `after` keeps its deadline while it looks at the new message: its
     // timeout counts from when the receive began, not from the last message.
     if p.status == .waiting && !p.parked {
       p.pc = p.resumeTarget
       makeRunnable(p)
     }
+  }
+
+  /// Like BEAM when a process outgrows its heap limit: say so, then end it.
+  @inline(never)
+  private func mailboxOverflow(_ p: Process) {
+    let reason = Term.tuple([.atom(atoms.intern("mailbox_limit")), .int(p.mailbox.count)])
+    if !p.isEvaluator { reportCrash(p, reason: reason) }
+    exitProcess(p, reason: reason)
   }
 
   /// Resolves a registered name or pid term to a pid, for `!`.
@@ -210,7 +233,12 @@ public final class Runtime {
       tellRelations(p)
     }
     p.releaseState()
-    processes[p.pid.serial] = nil
+    if let u = processes.remove(p.pid.serial) {
+      // The run queue does not count its references: a queued process lives on until
+      // the scheduler pops it. Otherwise it may be the very process running now, so it
+      // lives on until its slice is over.
+      if p.queued { p.releaseWhenDequeued = true } else { graveyard.append(u) }
+    }
   }
 
   private func tellRelations(_ p: Process) {
@@ -336,23 +364,18 @@ public final class Runtime {
     while true {
       if stopRequested { return .stopped }
       if let interrupted, interrupted() { return .interrupted }
-      if let p = runQueue.pop() {
-        p.queued = false
-        if p.status != .runnable { continue }
-        if stepBudget <= 0 {
-          runQueue.pushFront(p)
-          p.queued = true
+      if let u = runQueue.pop() {
+        switch u._withUnsafeGuaranteedRef({ runSlice($0) }) {
+        case .ran:
+          if !graveyard.isEmpty { buryDead() }
+          continue
+        case .budgetSpent:
+          runQueue.pushFront(u)
           return .budgetSpent
+        case .dead:
+          u.release()
+          continue
         }
-        let slice = min(Runtime.sliceReductions, stepBudget)
-        let used = execute(p, reductions: slice)
-        p.reductions &+= used
-        stepBudget -= used
-        if p.status == .runnable && !p.queued {
-          p.queued = true
-          runQueue.push(p)
-        }
-        continue
       }
       // Nothing can run: fire the earliest timeout, if any.
       guard let (deadline, pid) = timers.popDue(valid: { pid, d in processes[pid.serial]?.deadline == d })
@@ -379,6 +402,38 @@ public final class Runtime {
     }
   }
 
+  private enum Slice { case ran, budgetSpent, dead }
+
+  func buryDead() {
+    for u in graveyard { u.release() }
+    graveyard.removeAll(keepingCapacity: true)
+  }
+
+  /// Runs a process just taken from the run queue for one slice.
+  @inline(__always)
+  private func runSlice(_ p: Process) -> Slice {
+    p.queued = false
+    if p.status != .runnable {
+      if p.releaseWhenDequeued {
+        p.releaseWhenDequeued = false
+        return .dead
+      }
+      return .ran
+    }
+    if stepBudget <= 0 {
+      p.queued = true
+      return .budgetSpent
+    }
+    let used = execute(p, reductions: min(Runtime.sliceReductions, stepBudget))
+    p.reductions &+= used
+    stepBudget -= used
+    if p.status == .runnable && !p.queued {
+      p.queued = true
+      runQueue.push(.passUnretained(p))
+    }
+    return .ran
+  }
+
   /// Reductions a process runs before it yields to the next, as BEAM's slices.
   static let sliceReductions = 4000
 
@@ -394,43 +449,6 @@ public final class Runtime {
   }
 
   public var processCount: Int { processes.count }
-}
-
-/// A first-in first-out queue of runnable processes: a ring buffer that grows by doubling.
-struct RunQueue {
-  private var items: [Process?] = Array(repeating: nil, count: 64)
-  private var head = 0
-  private var count = 0
-
-  var isEmpty: Bool { count == 0 }
-
-  private mutating func grow() {
-    var fresh: [Process?] = Array(repeating: nil, count: items.count * 2)
-    for i in 0..<count { fresh[i] = items[(head + i) & (items.count - 1)] }
-    items = fresh
-    head = 0
-  }
-
-  mutating func push(_ p: Process) {
-    if count == items.count { grow() }
-    items[(head + count) & (items.count - 1)] = p
-    count += 1
-  }
-
-  mutating func pushFront(_ p: Process) {
-    if count == items.count { grow() }
-    head = (head - 1) & (items.count - 1)
-    items[head] = p
-    count += 1
-  }
-
-  mutating func pop() -> Process? {
-    if count == 0 { return nil }
-    let p = items[head].take()
-    head = (head + 1) & (items.count - 1)
-    count -= 1
-    return p
-  }
 }
 
 /// Pending timeouts, earliest first (a binary heap). Stale entries, whose process has
