@@ -23,8 +23,8 @@ struct Mailbox: ~Copyable {
 
   deinit {
     if let slots {
-      slots.deinitialize(count: Int(capacity))
-      slots.deallocate()
+      TermMemory.deinitialize(slots, count: Int(capacity))
+      RawMemory.deallocate(slots)
     }
   }
 
@@ -52,12 +52,12 @@ struct Mailbox: ~Copyable {
       if end < capacity { return }
     }
     let cap = capacity == 0 ? 2 : Int(capacity) * 2
-    let fresh = UnsafeMutablePointer<Term>.allocate(capacity: cap)
+    let fresh = RawMemory.allocate(Term.self, capacity: cap)
     if let slots {
       fresh.moveInitialize(from: slots, count: Int(capacity))
-      slots.deallocate()
+      RawMemory.deallocate(slots)
     }
-    (fresh + Int(capacity)).initialize(repeating: .empty, count: cap - Int(capacity))
+    TermMemory.initializeEmpty(fresh + Int(capacity), count: cap - Int(capacity))
     slots = fresh
     capacity = Int32(cap)
   }
@@ -149,8 +149,8 @@ struct Mailbox: ~Copyable {
 
   mutating func clear() {
     if let slots {
-      slots.deinitialize(count: Int(capacity))
-      slots.deallocate()
+      TermMemory.deinitialize(slots, count: Int(capacity))
+      RawMemory.deallocate(slots)
     }
     slots = nil
     capacity = 0

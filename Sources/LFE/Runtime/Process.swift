@@ -26,7 +26,11 @@ enum ProcessStatus: UInt8 {
 /// a mailbox, and its links. The VM suspends a process by leaving its state here and
 /// resumes it from `pc` later.
 final class Process {
+  // Fields are ordered and sized so that they pack: an idle process is mostly this
+  // object, and a program may hold a million of them.
   let pid: Pid
+  /// Where to resume in the top frame's function.
+  var pc: Int32 = 0
   var status: ProcessStatus = .runnable
   /// Whether the process sits in the run queue now.
   var queued = false
@@ -36,15 +40,34 @@ final class Process {
   /// Dead and out of the process table while still in the run queue: the scheduler
   /// drops the last reference when it pops it.
   var releaseWhenDequeued = false
+  var trapExit = false
+  private var hasDeadline = false
 
-  // Registers: initialised `Term`s, `capacity` of them.
+  // Registers: initialised `Term`s, `registerCapacity` of them.
   var registers: UnsafeMutablePointer<Term>
-  var registerCapacity: Int
   var frames: UnsafeMutablePointer<Frame>
-  var frameCount: Int = 0
-  var frameCapacity: Int
-  /// Where to resume in the top frame's function.
-  var pc: Int32 = 0
+  private var registerCapacity32: Int32
+  private var frameCount32: Int32 = 0
+  private var frameCapacity32: Int32
+  /// Pattern-match position to resume at after a timeout.
+  var timeoutTarget: Int32 = 0
+  var resumeTarget: Int32 = 0
+  private var initialModule: Atom
+  private var initialFunction: Atom
+  private var initialArity: Int32
+
+  var registerCapacity: Int {
+    get { Int(registerCapacity32) }
+    set { registerCapacity32 = Int32(truncatingIfNeeded: newValue) }
+  }
+  var frameCount: Int {
+    get { Int(frameCount32) }
+    set { frameCount32 = Int32(truncatingIfNeeded: newValue) }
+  }
+  var frameCapacity: Int {
+    get { Int(frameCapacity32) }
+    set { frameCapacity32 = Int32(truncatingIfNeeded: newValue) }
+  }
 
   var mailbox = Mailbox()
   /// When a `receive ... after` waits: the clock time at which it times out.
@@ -55,13 +78,7 @@ final class Process {
       deadlineTime = newValue ?? 0
     }
   }
-  // Stored apart so the flag packs with the other flags: processes are many.
   private var deadlineTime: Int64 = 0
-  private var hasDeadline = false
-  /// Pattern-match position to resume at after a timeout.
-  var timeoutTarget: Int32 = 0
-  var resumeTarget: Int32 = 0
-  var trapExit = false
   var reductions: Int = 0
   /// Links, monitors, names and the exit record: most processes never have any, so
   /// they live in a separate object made on first use (a waiting process stays small).
@@ -145,47 +162,56 @@ final class Process {
       initialArity = Int32(newValue.2)
     }
   }
-  private var initialModule: Atom
-  private var initialFunction: Atom
-  private var initialArity: Int32
-
   init(pid: Pid, entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)) {
     self.pid = pid
     initialModule = initialCall.0
     initialFunction = initialCall.1
     initialArity = Int32(initialCall.2)
     let need = max(entry.frameSize, arguments.count, 1)
-    registerCapacity = need
-    registers = .allocate(capacity: need)
-    registers.initialize(repeating: .empty, count: need)
-    for (i, a) in arguments.enumerated() { registers[i] = a }
-    frameCapacity = 1
-    frames = .allocate(capacity: frameCapacity)
+    // One block holds the first frame and the first register window: a new process
+    // costs one allocation besides itself.
+    let block = RawMemory.allocate(UInt8.self, capacity: Process.firstFrameBytes + 16 * need)
+    self.block = block
+    frames = UnsafeMutableRawPointer(block).bindMemory(to: Frame.self, capacity: 1)
     frames.initialize(
       to: Frame(function: Unmanaged.passUnretained(entry), returnPC: -1, base: 0, dest: -1))
-    frameCount = 1
+    frameCapacity32 = 1
+    frameCount32 = 1
+    registers = UnsafeMutableRawPointer(block + Process.firstFrameBytes).bindMemory(
+      to: Term.self, capacity: need)
+    registerCapacity32 = Int32(need)
+    TermMemory.initializeEmpty(registers, count: need)
+    for (i, a) in arguments.enumerated() { registers[i] = a }
   }
+
+  /// Bytes of the first block before the registers: room for one frame, rounded to 16.
+  private static let firstFrameBytes = (MemoryLayout<Frame>.stride + 15) & ~15
+
+  /// The first block; the stacks move out of it when they grow.
+  private let block: UnsafeMutablePointer<UInt8>
+
+  private var registersInBlock: Bool {
+    Int(bitPattern: registers) == Int(bitPattern: block) + Process.firstFrameBytes
+  }
+  private var framesInBlock: Bool { Int(bitPattern: frames) == Int(bitPattern: block) }
 
   deinit {
-    // After `releaseState` every register is `.empty`: nothing left to destroy one by one.
-    if !registersReleased { registers.deinitialize(count: registerCapacity) }
-    registers.deallocate()
+    TermMemory.deinitialize(registers, count: registerCapacity)
+    if !registersInBlock { RawMemory.deallocate(registers) }
     // Frames hold no references (functions are unmanaged), so they need no destroying.
-    frames.deallocate()
+    if !framesInBlock { RawMemory.deallocate(frames) }
+    RawMemory.deallocate(block)
   }
-
-  /// Set once `releaseState` has emptied every register.
-  private var registersReleased = false
 
   /// Makes room for `count` registers; returns the (possibly moved) register base.
   @inline(never)
   func growRegisters(to count: Int) {
     var cap = registerCapacity * 2
     while cap < count { cap *= 2 }
-    let fresh = UnsafeMutablePointer<Term>.allocate(capacity: cap)
+    let fresh = RawMemory.allocate(Term.self, capacity: cap)
     fresh.moveInitialize(from: registers, count: registerCapacity)
-    (fresh + registerCapacity).initialize(repeating: .empty, count: cap - registerCapacity)
-    registers.deallocate()
+    TermMemory.initializeEmpty(fresh + registerCapacity, count: cap - registerCapacity)
+    if !registersInBlock { RawMemory.deallocate(registers) }
     registers = fresh
     registerCapacity = cap
   }
@@ -193,10 +219,10 @@ final class Process {
   @inline(never)
   func growFrames() {
     let cap = frameCapacity * 2
-    let fresh = UnsafeMutablePointer<Frame>.allocate(capacity: cap)
+    let fresh = RawMemory.allocate(Frame.self, capacity: cap)
     fresh.moveInitialize(from: frames, count: frameCapacity)
-    (fresh + frameCapacity).initialize(repeating: frames[0], count: cap - frameCapacity)
-    frames.deallocate()
+    (fresh + frameCapacity).initialize(repeating: fresh[0], count: cap - frameCapacity)
+    if !framesInBlock { RawMemory.deallocate(frames) }
     frames = fresh
     frameCapacity = cap
   }
@@ -204,28 +230,27 @@ final class Process {
   /// Replaces the register stack with a small one (only between evaluations, when no
   /// frame uses it).
   func shrinkRegisters(to count: Int) {
-    registers.deinitialize(count: registerCapacity)
-    registers.deallocate()
-    registers = .allocate(capacity: count)
-    registers.initialize(repeating: .empty, count: count)
+    TermMemory.deinitialize(registers, count: registerCapacity)
+    if !registersInBlock { RawMemory.deallocate(registers) }
+    registers = RawMemory.allocate(Term.self, capacity: count)
+    TermMemory.initializeEmpty(registers, count: count)
     registerCapacity = count
   }
 
   /// Replaces the frame stack with a small one (only between evaluations).
   func shrinkFrames() {
     let first = frames[0]
-    frames.deinitialize(count: frameCapacity)
-    frames.deallocate()
+    if !framesInBlock { RawMemory.deallocate(frames) }
     frameCapacity = 4
-    frames = .allocate(capacity: frameCapacity)
+    frames = RawMemory.allocate(Frame.self, capacity: frameCapacity)
     frames.initialize(repeating: first, count: frameCapacity)
   }
 
   /// Drops everything the process holds once it has exited, so a dead process costs
   /// only its table slot until it is removed.
   func releaseState() {
-    for i in 0..<registerCapacity { registers[i] = .empty }
-    registersReleased = true
+    TermMemory.deinitialize(registers, count: registerCapacity)
+    TermMemory.initializeEmpty(registers, count: registerCapacity)
     mailbox.clear()
     if extras != nil { handlers = [] }
     extras?.result = .empty

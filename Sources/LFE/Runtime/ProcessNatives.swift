@@ -226,13 +226,26 @@ extension Runtime {
     // loaded yet, an undefined function) goes through apply in the new process, so an
     // undefined function crashes it rather than the caller.
     let q: Process
-    if let mod = modules[ma], let code = mod.exports[FunctionKey(fa, list.count)] {
+    if let code = exported(ma, fa, list.count) {
       q = try spawn(code, arguments: list, initialCall: (ma, fa, list.count))
     } else {
       q = try spawn(applyStub, arguments: [m, f, args], initialCall: (ma, fa, list.count))
     }
     if let link { try self.link(link, q.pid) }
     return q
+  }
+
+  /// The exported function m:f/arity, if loaded. Programs spawn many processes of one
+  /// function, so the last answer is kept until the next module load.
+  private func exported(_ m: Atom, _ f: Atom, _ arity: Int) -> FunctionCode? {
+    if let last = lastSpawned, last.module == m, last.function == f, last.arity == arity,
+      last.generation == codeGeneration
+    {
+      return last.code
+    }
+    guard let code = modules[m]?.exports[FunctionKey(f, arity)] else { return nil }
+    lastSpawned = (m, f, arity, codeGeneration, code)
+    return code
   }
 
   /// A process that sends `message` to `dest` after `ms` milliseconds (erlang:send_after).

@@ -12,13 +12,13 @@ final class ProcessTable {
 
   init() {
     capacity = 256
-    slots = .allocate(capacity: capacity)
+    slots = RawMemory.allocate(Unmanaged<Process>?.self, capacity: capacity)
     slots.initialize(repeating: nil, count: capacity)
   }
 
   deinit {
     for i in 0..<capacity { slots[i]?.release() }
-    slots.deallocate()
+    RawMemory.deallocate(slots)
   }
 
   /// The process with this serial, uncounted: valid while it stays in the table.
@@ -50,10 +50,10 @@ final class ProcessTable {
   private func grow(to needed: Int) {
     var cap = capacity * 2
     while cap < needed { cap *= 2 }
-    let fresh = UnsafeMutablePointer<Unmanaged<Process>?>.allocate(capacity: cap)
+    let fresh = RawMemory.allocate(Unmanaged<Process>?.self, capacity: cap)
     fresh.moveInitialize(from: slots, count: capacity)
     (fresh + capacity).initialize(repeating: nil, count: cap - capacity)
-    slots.deallocate()
+    RawMemory.deallocate(slots)
     slots = fresh
     capacity = cap
   }
@@ -76,7 +76,7 @@ final class RunQueue {
   private(set) var count = 0
 
   init() {
-    items = .allocate(capacity: 64)
+    items = RawMemory.allocate(Unmanaged<Process>.self, capacity: 64)
     mask = 63
   }
 
@@ -86,16 +86,16 @@ final class RunQueue {
     while let u = pop() {
       if u._withUnsafeGuaranteedRef({ $0.releaseWhenDequeued }) { u.release() }
     }
-    items.deallocate()
+    RawMemory.deallocate(items)
   }
 
   var isEmpty: Bool { count == 0 }
 
   private func grow() {
     let cap = (mask + 1) * 2
-    let fresh = UnsafeMutablePointer<Unmanaged<Process>>.allocate(capacity: cap)
+    let fresh = RawMemory.allocate(Unmanaged<Process>.self, capacity: cap)
     for i in 0..<count { (fresh + i).initialize(to: items[(head + i) & mask]) }
-    items.deallocate()
+    RawMemory.deallocate(items)
     items = fresh
     mask = cap - 1
     head = 0

@@ -26,6 +26,8 @@ public final class Runtime {
   var drainingExits = false
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
+  /// The function spawn/3 started last, while no module has loaded since.
+  var lastSpawned: (module: Atom, function: Atom, arity: Int, generation: Int, code: FunctionCode)? = nil
   /// Entry functions of the library that processes start in, found once.
   var stubs: (apply: FunctionCode?, sendAfter: FunctionCode?) = (nil, nil)
 
@@ -214,15 +216,18 @@ public final class Runtime {
       registered[name] = nil
       p.registeredName = nil
     }
-    pendingExits.append(p)
-    if drainingExits { return }
+    if drainingExits {
+      pendingExits.append(p)
+      return
+    }
     drainingExits = true
+    propagateExit(p)
     var i = 0
     while i < pendingExits.count {
       propagateExit(pendingExits[i])
       i += 1
     }
-    pendingExits.removeAll(keepingCapacity: true)
+    if i > 0 { pendingExits.removeAll(keepingCapacity: true) }
     drainingExits = false
   }
 

@@ -88,6 +88,26 @@ enum TermMemory {
     d.storeBytes(of: tag, toByteOffset: 8, as: UInt8.self)
   }
 
+  /// Fills uninitialised memory with `.empty`.
+  @inline(__always)
+  static func initializeEmpty(_ p: UnsafeMutablePointer<Term>, count: Int) {
+    let raw = UnsafeMutableRawPointer(p)
+    for i in 0..<count {
+      raw.storeBytes(of: 0, toByteOffset: 16 * i, as: UInt.self)
+      raw.storeBytes(of: emptyTag, toByteOffset: 16 * i + 8, as: UInt8.self)
+    }
+  }
+
+  /// Drops every value, leaving the memory uninitialised. (Swift's own `deinitialize`
+  /// calls a generic destroy for each element, immediates included.)
+  static func deinitialize(_ p: UnsafeMutablePointer<Term>, count: Int) {
+    let raw = UnsafeRawPointer(p)
+    for i in 0..<count {
+      let tag = raw.load(fromByteOffset: 16 * i + 8, as: UInt8.self)
+      if isBoxTag(tag) { release(raw.load(fromByteOffset: 16 * i, as: UInt.self)) }
+    }
+  }
+
   /// The box a term holds, uncounted, when its case is `tag`.
   @inline(__always)
   static func box(_ p: UnsafePointer<Term>) -> UnsafeRawPointer {
