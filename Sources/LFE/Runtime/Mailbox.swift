@@ -18,13 +18,24 @@ struct Mailbox: ~Copyable {
   private(set) var cursor32: Int32 = 0
   /// Slots taken out from the middle, marked so they are skipped.
   private var holes: Int32 = 0
+  /// The storage is the one slot its process made alongside its registers, not ours
+  /// to free.
+  private var borrowed = false
 
   init() {}
+
+  /// A mailbox whose first message goes to `firstSlot` (initialised, `.empty`), so a
+  /// process that receives one message allocates nothing for it.
+  init(firstSlot: UnsafeMutablePointer<Term>) {
+    slots = firstSlot
+    capacity = 1
+    borrowed = true
+  }
 
   deinit {
     if let slots {
       TermMemory.deinitialize(slots, count: Int(capacity))
-      RawMemory.deallocate(slots)
+      if !borrowed { RawMemory.deallocate(slots) }
     }
   }
 
@@ -55,7 +66,8 @@ struct Mailbox: ~Copyable {
     let fresh = RawMemory.allocate(Term.self, capacity: cap)
     if let slots {
       fresh.moveInitialize(from: slots, count: Int(capacity))
-      RawMemory.deallocate(slots)
+      if !borrowed { RawMemory.deallocate(slots) }
+      borrowed = false
     }
     TermMemory.initializeEmpty(fresh + Int(capacity), count: cap - Int(capacity))
     slots = fresh
@@ -150,8 +162,9 @@ struct Mailbox: ~Copyable {
   mutating func clear() {
     if let slots {
       TermMemory.deinitialize(slots, count: Int(capacity))
-      RawMemory.deallocate(slots)
+      if !borrowed { RawMemory.deallocate(slots) }
     }
+    borrowed = false
     slots = nil
     capacity = 0
     start = 0

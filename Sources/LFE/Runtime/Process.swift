@@ -69,7 +69,7 @@ final class Process {
     set { frameCapacity32 = Int32(truncatingIfNeeded: newValue) }
   }
 
-  var mailbox = Mailbox()
+  var mailbox: Mailbox
   /// When a `receive ... after` waits: the clock time at which it times out.
   var deadline: Int64? {
     get { hasDeadline ? deadlineTime : nil }
@@ -168,30 +168,33 @@ final class Process {
     initialFunction = initialCall.1
     initialArity = Int32(initialCall.2)
     let need = max(entry.frameSize, arguments.count, 1)
-    // One block holds the first frame and the first register window: a new process
-    // costs one allocation besides itself.
-    let block = RawMemory.allocate(UInt8.self, capacity: Process.firstFrameBytes + 16 * need)
+    // One block holds the first frame, the first mailbox slot and the first register
+    // window: a new process costs one allocation besides itself.
+    let block = RawMemory.allocate(UInt8.self, capacity: Process.firstFrameBytes + 16 + 16 * need)
     self.block = block
+    let slot = UnsafeMutableRawPointer(block + Process.firstFrameBytes).bindMemory(to: Term.self, capacity: 1)
+    TermMemory.initializeEmpty(slot, count: 1)
+    mailbox = Mailbox(firstSlot: slot)
     frames = UnsafeMutableRawPointer(block).bindMemory(to: Frame.self, capacity: 1)
     frames.initialize(
       to: Frame(function: Unmanaged.passUnretained(entry), returnPC: -1, base: 0, dest: -1))
     frameCapacity32 = 1
     frameCount32 = 1
-    registers = UnsafeMutableRawPointer(block + Process.firstFrameBytes).bindMemory(
+    registers = UnsafeMutableRawPointer(block + Process.firstFrameBytes + 16).bindMemory(
       to: Term.self, capacity: need)
     registerCapacity32 = Int32(need)
     TermMemory.initializeEmpty(registers, count: need)
     for (i, a) in arguments.enumerated() { registers[i] = a }
   }
 
-  /// Bytes of the first block before the registers: room for one frame, rounded to 16.
-  private static let firstFrameBytes = (MemoryLayout<Frame>.stride + 15) & ~15
+  /// Bytes of the first block before the mailbox slot: room for one frame.
+  private static let firstFrameBytes = MemoryLayout<Frame>.stride
 
   /// The first block; the stacks move out of it when they grow.
   private let block: UnsafeMutablePointer<UInt8>
 
   private var registersInBlock: Bool {
-    Int(bitPattern: registers) == Int(bitPattern: block) + Process.firstFrameBytes
+    Int(bitPattern: registers) == Int(bitPattern: block) + Process.firstFrameBytes + 16
   }
   private var framesInBlock: Bool { Int(bitPattern: frames) == Int(bitPattern: block) }
 
@@ -250,7 +253,8 @@ final class Process {
   /// only its table slot until it is removed.
   func releaseState() {
     TermMemory.deinitialize(registers, count: registerCapacity)
-    TermMemory.initializeEmpty(registers, count: registerCapacity)
+    // Nothing runs in a dead process: its registers count as none from now on.
+    registerCapacity = 0
     mailbox.clear()
     if extras != nil { handlers = [] }
     extras?.result = .empty
