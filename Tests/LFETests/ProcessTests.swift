@@ -600,4 +600,36 @@ final class ProcessRegressionTests: XCTestCase {
     let out = s.eval("(blast q 150)")
     XCTAssertTrue(out.contains("mailbox_limit"), out)
   }
+
+  /// A send whose value nobody reads moves a freshly built message into the mailbox;
+  /// one whose value is read, or whose message is a variable, still copies it.
+  func testSendsInStatementPositionDeliverTheSameMessages() throws {
+    let s = ProcessSession()
+    s.eval(
+      "(defun fill (p n) (if (== n 0) 'done (progn (! p (tuple 'n n (list n))) (! p 'tick) (fill p (- n 1)))))"
+    )
+    XCTAssertEqual(s.eval("(fill (self) 3)"), "done\n")
+    XCTAssertEqual(
+      ProcessSession.normalise(s.eval("(flush)")),
+      """
+      Shell got {n,3,[3]}
+      Shell got tick
+      Shell got {n,2,[2]}
+      Shell got tick
+      Shell got {n,1,[1]}
+      Shell got tick
+      ok
+
+      """)
+    // The value of a send is its message, built once and shared with the mailbox.
+    XCTAssertEqual(s.eval("(let ((m (! (self) (tuple 'x (list 1 2))))) (receive (r (=:= r m))))"), "true\n")
+    // A message to a process that has ended is dropped, in either position.
+    s.eval("(set dead (spawn (lambda () 'ok)))")
+    XCTAssertEqual(s.eval("(progn (! dead (tuple 'lost (list 1))) 'sent)"), "sent\n")
+    XCTAssertEqual(s.eval("(! dead (tuple 'lost 2))"), "#(lost 2)\n")
+    // A variable sent in statement position stays usable afterwards.
+    XCTAssertEqual(
+      s.eval("(let ((m (tuple 'keep (list 7)))) (! (self) m) (receive (r (tuple r m))))"),
+      "#(#(keep (7)) #(keep (7)))\n")
+  }
 }

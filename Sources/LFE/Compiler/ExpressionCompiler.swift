@@ -17,6 +17,9 @@ extension FunctionBuilder {
   /// Compiles `f` so its value lands in `dest`; with `tail`, returns it from the function.
   func compile(_ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
     line = Int32(f.location.line)
+    // Only the form itself may leave its value out, not the forms inside it.
+    let unused = valueUnused
+    valueUnused = false
     if tail, let name = f.symbol, let r = variables[name] {
       emit(.ret, r)
       return
@@ -46,7 +49,7 @@ extension FunctionBuilder {
       if items.isEmpty {
         loadTerm(.empty, into: dest)
       } else {
-        try compileList(items, f, to: dest, tail: tail)
+        try compileList(items, f, to: dest, tail: tail, unused: unused)
         return
       }
     }
@@ -71,7 +74,9 @@ extension FunctionBuilder {
   }
 
   /// Compiles a list form: a core form, a macro call or a function call.
-  private func compileList(_ items: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
+  private func compileList(
+    _ items: [Form], _ f: Form, to dest: Int, tail: Bool, unused: Bool = false
+  ) throws(CompileError) {
     guard let head = items[0].symbol else {
       if items[0].head == "lambda" || items[0].head == "match-lambda" {
         // ((lambda (x) ...) arg): call the fun directly.
@@ -184,8 +189,13 @@ extension FunctionBuilder {
       try scoped { () throws(CompileError) in
         // Variables are sent straight from their own registers: no copies to make.
         let p = try operand(args[0])
+        let isVariable = args[1].symbol.map { variables[$0] != nil } ?? false
         let m = try operand(args[1])
-        emit(.send, dest, p, m)
+        // A send whose value nobody reads stores no result, and a message built just
+        // for it moves into the mailbox instead of being copied there.
+        let result =
+          unused ? (isVariable ? Instruction.sendCopyNoResult : Instruction.sendMoveNoResult) : dest
+        emit(.send, result, p, m)
       }
     case "set":
       // Inside an expression the shell treats `set` as an ordinary (unknown) function.
@@ -235,7 +245,9 @@ extension FunctionBuilder {
       if last {
         try compile(form, to: dest, tail: tail)
       } else {
+        valueUnused = true
         try scoped { () throws(CompileError) in try compile(form, to: allocate(), tail: false) }
+        valueUnused = false
       }
     }
   }

@@ -22,6 +22,8 @@ final class FunctionBuilder {
   var variables: [String: Int] = [:]
   var localFunctions: [LocalKey: LocalFunction] = [:]
   var line: Int32 = 0
+  /// Set while compiling a body form before the last one: nothing reads its value.
+  var valueUnused = false
 
   private var labelTargets: [Int] = []
   private var fixups: [(instruction: Int, field: Int, label: Int)] = []

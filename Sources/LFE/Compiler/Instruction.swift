@@ -7,6 +7,11 @@ public struct Instruction: Sendable {
   public var b: Int32
   public var c: Int32
 
+  /// `send` with these in `a` stores no result; with `sendMoveNoResult` the message
+  /// register is a temporary that nothing reads again, so the message moves out of it.
+  static let sendCopyNoResult = -1
+  static let sendMoveNoResult = -2
+
   @inlinable init(_ op: Opcode, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Int32 = 0) {
     self.op = op
     self.a = a
@@ -84,7 +89,7 @@ public enum Opcode: UInt8, Sendable {
   case nextMessage  // advance the cursor; goto a
   case wait  // suspend until a message arrives; then goto a
   case waitTimeout  // like wait, with a timeout r[b] (ms or 'infinity); on timeout goto c
-  case send  // r[a] = r[c]; send r[c] to r[b]
+  case send  // r[a] = r[c]; send r[c] to r[b]; a < 0: no result (see Instruction.sendCopyNoResult)
 
   // Exceptions.
   case tryBegin  // push a handler: on exception put #(class reason stack) in r[a], goto b

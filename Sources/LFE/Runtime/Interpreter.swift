@@ -99,9 +99,9 @@ extension Runtime {
           case .makeTuple:
             let start = regs + Int(ins.b)
             let n = Int(ins.c)
-            let t = Tuple.make(count: n) { dst in
-              for i in 0..<n { TermMemory.initialize(dst + i, from: start + i) }
-            }
+            let t = Tuple.allocate(count: n)
+            let dst = TermMemory.elements(of: t)
+            for i in 0..<n { TermMemory.initialize(dst + i, from: start + i) }
             TermMemory.replace(regs + Int(ins.a), with: .tuple(t))
           case .makeFun:
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.b)] }
@@ -570,7 +570,13 @@ extension Runtime {
             let to = regs + Int(ins.b)
             let message = regs + Int(ins.c)
             if TermMemory.tag(to) == TermMemory.pidTag {
-              send(copying: message, to: Pid(serial: UInt32(truncatingIfNeeded: TermMemory.word(to))))
+              let pid = Pid(serial: UInt32(truncatingIfNeeded: TermMemory.word(to)))
+              if ins.a == Int32(Instruction.sendMoveNoResult) {
+                send(taking: message, to: pid)
+                if p.status != .runnable { return reds }
+                continue
+              }
+              send(copying: message, to: pid)
             } else {
               let target: Pid?
               do {
@@ -582,7 +588,7 @@ extension Runtime {
             }
             // A send to itself past the mailbox limit ends the sender.
             if p.status != .runnable { return reds }
-            if ins.a != ins.c { TermMemory.assign(regs + Int(ins.a), from: message) }
+            if ins.a >= 0 && ins.a != ins.c { TermMemory.assign(regs + Int(ins.a), from: message) }
 
           case .tryBegin:
             p.handlers.append(

@@ -50,6 +50,14 @@ struct Mailbox: ~Copyable {
     end += 1
   }
 
+  /// Appends the term at `message`, taking its reference and leaving `.empty` there.
+  @inline(__always)
+  mutating func append(taking message: UnsafeMutablePointer<Term>) {
+    if end == capacity { makeRoom() }
+    TermMemory.move(slots.unsafelyUnwrapped + Int(end), from: message)
+    end += 1
+  }
+
   mutating func append(_ m: Term) {
     withUnsafePointer(to: m) { append(copying: $0) }
   }

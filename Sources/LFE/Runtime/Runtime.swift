@@ -158,6 +158,35 @@ public final class Runtime {
     u._withUnsafeGuaranteedRef { deliver(copying: message, to: $0) }
   }
 
+  /// Delivers the term at `message` (a sender's temporary register), leaving `.empty`
+  /// there: the mailbox takes the sender's reference instead of counting a new one.
+  @inline(__always)
+  func send(taking message: UnsafeMutablePointer<Term>, to pid: Pid) {
+    if let u = processes.unmanaged(pid.serial),
+      u._withUnsafeGuaranteedRef({ deliver(taking: message, to: $0) })
+    {
+      return
+    }
+    // Nobody took it: a send to a dead process drops the message.
+    TermMemory.store(message, word: 0, tag: TermMemory.emptyTag)
+  }
+
+  /// True when the message moved into the mailbox.
+  @inline(__always)
+  private func deliver(taking message: UnsafeMutablePointer<Term>, to p: Process) -> Bool {
+    if p.status == .exited { return false }
+    if p.mailbox.count >= limits.mailboxLength {
+      mailboxOverflow(p)
+      return false
+    }
+    p.mailbox.append(taking: message)
+    if p.status == .waiting && !p.parked {
+      p.pc = p.resumeTarget
+      makeRunnable(p)
+    }
+    return true
+  }
+
   @inline(__always)
   private func deliver(copying message: UnsafePointer<Term>, to p: Process) {
     if p.status == .exited { return }

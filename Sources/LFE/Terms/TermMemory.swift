@@ -70,6 +70,25 @@ enum TermMemory {
     (box(p) + tupleElementsOffset).assumingMemoryBound(to: Term.self)
   }
 
+  /// The elements of `t`, found without a closure (which the VM's loop would not inline).
+  @inline(__always)
+  static func elements(of t: Tuple) -> UnsafeMutablePointer<Term> {
+    (UnsafeMutableRawPointer(Unmanaged.passUnretained(t).toOpaque()) + tupleElementsOffset)
+      .assumingMemoryBound(to: Term.self)
+  }
+
+  /// `dst = src; src = .empty` without counting: the reference changes hands. `dst`
+  /// must hold a value with no reference (an immediate, or `.empty`).
+  @inline(__always)
+  static func move(_ dst: UnsafeMutablePointer<Term>, from src: UnsafeMutablePointer<Term>) {
+    let s = UnsafeMutableRawPointer(src)
+    let d = UnsafeMutableRawPointer(dst)
+    d.storeBytes(of: s.load(as: UInt.self), as: UInt.self)
+    d.storeBytes(of: s.load(fromByteOffset: 8, as: UInt8.self), toByteOffset: 8, as: UInt8.self)
+    s.storeBytes(of: 0, as: UInt.self)
+    s.storeBytes(of: emptyTag, toByteOffset: 8, as: UInt8.self)
+  }
+
   /// `dst = .int(i)`.
   @inline(__always)
   static func storeInt(_ dst: UnsafeMutablePointer<Term>, _ i: Int) {

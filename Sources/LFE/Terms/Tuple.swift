@@ -7,6 +7,13 @@ public final class Tuple: ManagedBuffer<Int, Term> {
     return t
   }
 
+  /// A tuple whose `count` elements are uninitialised: the caller writes every one
+  /// before the tuple is used or freed.
+  @inlinable
+  public static func allocate(count: Int) -> Tuple {
+    unsafeDowncast(Tuple.create(minimumCapacity: count) { _ in count }, to: Tuple.self)
+  }
+
   /// A tuple of `count` elements written by `fill` into uninitialised memory.
   @inlinable
   public static func make(count: Int, fill: (UnsafeMutablePointer<Term>) -> Void) -> Tuple {
