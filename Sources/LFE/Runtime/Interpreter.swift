@@ -261,8 +261,13 @@ extension Runtime {
               return reds
             }
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
-            shiftArguments(
-              from: Int(ins.b), count: callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount })
+            let argumentCount = callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount }
+            shiftArguments(from: Int(ins.b), count: argumentCount)
+            // The rest of the window is dead: free what it holds now, while it is still
+            // in the cache, rather than when a later iteration overwrites it. A receive
+            // loop's last message goes back to the allocator in time for the next one.
+            TermMemory.clear(
+              regs + argumentCount, count: fnU._withUnsafeGuaranteedRef { $0.frameSize } - argumentCount)
             try replace(callee)
 
           case .callRemote, .tailCallRemote:

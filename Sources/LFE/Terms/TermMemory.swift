@@ -89,6 +89,16 @@ enum TermMemory {
     s.storeBytes(of: emptyTag, toByteOffset: 8, as: UInt8.self)
   }
 
+  /// Sets the boxes among `count` terms at `p` to `.empty`, dropping their references.
+  @inline(__always)
+  static func clear(_ p: UnsafeMutablePointer<Term>, count: Int) {
+    var i = 0
+    while i < count {
+      if isBoxTag(tag(p + i)) { store(p + i, word: 0, tag: emptyTag) }
+      i += 1
+    }
+  }
+
   /// `dst = .int(i)`.
   @inline(__always)
   static func storeInt(_ dst: UnsafeMutablePointer<Term>, _ i: Int) {
