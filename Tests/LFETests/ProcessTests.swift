@@ -632,4 +632,21 @@ final class ProcessRegressionTests: XCTestCase {
       s.eval("(let ((m (tuple 'keep (list 7)))) (! (self) m) (receive (r (tuple r m))))"),
       "#(#(keep (7)) #(keep (7)))\n")
   }
+
+  /// A receive loop's tail call frees the message it has finished with, instead of
+  /// keeping it in a dead register until the next message overwrites it.
+  func testTailCallInAReceiveLoopFreesTheLastMessage() throws {
+    let s = ProcessSession(files: [
+      "sink.lfe": "(defmodule sink (export (loop 1))) (defun loop (n) (receive (m (loop (+ n 1)))))"
+    ])
+    XCTAssertEqual(s.eval("(c \"sink\")"), "(#(module sink))\n")
+    s.eval("(set p (spawn 'sink 'loop '(0)))")
+    let pid = try XCTUnwrap(s.pid("p"))
+    var cell = Cons(.int(1), .empty)
+    s.runtime.send(.cons(cell), to: pid)
+    XCTAssertFalse(isKnownUniquelyReferenced(&cell))
+    s.eval("'ok")
+    // The loop took the message and went round: nothing in it refers to the cell now.
+    XCTAssertTrue(isKnownUniquelyReferenced(&cell))
+  }
 }
