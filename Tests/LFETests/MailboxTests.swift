@@ -5,15 +5,17 @@ import XCTest
 /// The mailbox as `receive` drives it: a cursor over the queue, messages taken from the
 /// middle, and the storage compacted or regrown under a scan in progress.
 final class MailboxTests: XCTestCase {
-  /// Takes the first message equal to `wanted`, as a receive with one clause does.
+  /// Takes the first message equal to `wanted`, as a receive with one clause does:
+  /// each message is looked at uncounted, and only the one taken becomes the slot's.
   private func receive(_ m: inout Mailbox, _ wanted: Int) -> Bool {
     m.resetCursor()
     var slot = Term.empty
-    while m.peek(into: &slot) {
+    while m.peek(borrowingInto: &slot) {
       if case .int(wanted) = slot {
         m.removeAtCursor()
         return true
       }
+      TermMemory.forget(&slot)
       m.advance()
     }
     return false
@@ -44,11 +46,12 @@ final class MailboxTests: XCTestCase {
     // A receive looks at 6, rejects it and waits at 7.
     m.resetCursor()
     var slot = Term.empty
-    XCTAssertTrue(m.peek(into: &slot))
+    XCTAssertTrue(m.peek(borrowingInto: &slot))
+    TermMemory.forget(&slot)
     m.advance()
     // New messages arrive: the storage is compacted or grown under the waiting cursor.
     for i in 8..<12 { m.append(.int(i)) }
-    XCTAssertTrue(m.peek(into: &slot))
+    XCTAssertTrue(m.peek(borrowingInto: &slot))
     guard case .int(7) = slot else { return XCTFail("cursor lost its place: \(slot)") }
     XCTAssertEqual(ints(m), Array(6..<12))
   }
@@ -58,13 +61,17 @@ final class MailboxTests: XCTestCase {
     var cell = Cons(.int(1), .empty)
     m.append(.cons(cell))
     XCTAssertFalse(isKnownUniquelyReferenced(&cell))
+    // Looking at it and passing it by counts nothing.
     XCTAssertTrue(receive(&m, -1) == false)
+    XCTAssertFalse(isKnownUniquelyReferenced(&cell))
     m.resetCursor()
     var slot = Term.empty
-    XCTAssertTrue(m.peek(into: &slot))
+    XCTAssertTrue(m.peek(borrowingInto: &slot))
+    // Taking it hands the mailbox's reference to the slot.
     m.removeAtCursor()
+    XCTAssertEqual(m.count, 0)
+    XCTAssertFalse(isKnownUniquelyReferenced(&cell))
     slot = .empty
-    // The mailbox and the register dropped their references.
     XCTAssertTrue(isKnownUniquelyReferenced(&cell))
   }
 }

@@ -649,4 +649,24 @@ final class ProcessRegressionTests: XCTestCase {
     // The loop took the message and went round: nothing in it refers to the cell now.
     XCTAssertTrue(isKnownUniquelyReferenced(&cell))
   }
+
+  /// A receive looks at messages without counting them; a guard that fails with an
+  /// error, a size that is not an integer, and a clause that matches later must all
+  /// leave the mailbox as it was or take exactly the one message.
+  func testReceiveLooksAtMessagesWithoutTakingThem() throws {
+    let s = ProcessSession()
+    s.eval("(! (self) (tuple 'a (list 1)))")
+    s.eval("(! (self) #B(1 2 3))")
+    s.eval("(! (self) (tuple 'b (list 2)))")
+    // The guard fails with badarith on every message: none is taken.
+    XCTAssertEqual(s.eval("(receive ((tuple _ x) (when (> (/ 1 0) x)) x) (after 0 'none))"), "none\n")
+    // A binary size bound to an atom matches nothing, as in LFE.
+    XCTAssertEqual(
+      s.eval("(let ((n 'a)) (receive ((binary (x (size n)) (rest binary)) x) (after 0 'none)))"), "none\n")
+    // The second clause takes the last message; the others stay, in order.
+    XCTAssertEqual(s.eval("(receive ((tuple 'c x) x) ((tuple 'b x) x))"), "(2)\n")
+    XCTAssertEqual(
+      ProcessSession.normalise(s.eval("(flush)")), "Shell got {a,[1]}\nShell got <<1,2,3>>\nok\n")
+    XCTAssertEqual(s.eval("(let ((n 'a)) (binary (1 (size n))))").hasPrefix("** exception error:"), true)
+  }
 }

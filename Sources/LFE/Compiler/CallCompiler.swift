@@ -703,7 +703,7 @@ extension FunctionBuilder {
           if let size = seg.size {
             try compile(size, to: parts + 1, tail: false)
           } else {
-            loadTerm(.atom(atoms.intern("default")), into: parts + 1)
+            loadTerm(BinaryNatives.defaultSize, into: parts + 1)
           }
           loadTerm(.list(seg.spec), into: parts + 2)
           emit(.makeTuple, triples + i, parts, 3)

@@ -522,9 +522,9 @@ extension FunctionBuilder {
       refer(waitLabel, field: 1)
       try compileClauses(
         clauses, subjects: [message], to: dest, tail: tail, end: end, noMatch: next,
-        beforeBody: { self.emit(.removeMessage) })
+        beforeBody: { self.emit(.removeMessage, message) })
       place(next)
-      emit(.nextMessage)
+      emit(.nextMessage, 0, message)
       refer(loop, field: 0)
       place(waitLabel)
       if let after {

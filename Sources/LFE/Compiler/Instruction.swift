@@ -84,9 +84,11 @@ public enum Opcode: UInt8, Sendable {
   case typeTest  // r[a] passes type test b else goto c (see TypeTest)
 
   // Messages.
-  case peekMessage  // r[a] = message at the cursor, or goto b if the cursor is at the end
-  case removeMessage  // take the message at the cursor out; reset the cursor
-  case nextMessage  // advance the cursor; goto a
+  // r[a] = message at the cursor, uncounted (the mailbox still owns it), or goto b if
+  // the cursor is at the end. Until removeMessage or nextMessage, nothing writes r[a].
+  case peekMessage
+  case removeMessage  // take the message at the cursor out, its reference now r[a]'s; reset the cursor
+  case nextMessage  // forget r[b] (uncounted); advance the cursor; goto a
   case wait  // suspend until a message arrives; then goto a
   case waitTimeout  // like wait, with a timeout r[b] (ms or 'infinity); on timeout goto c
   case send  // r[a] = r[c]; send r[c] to r[b]; a < 0: no result (see Instruction.sendCopyNoResult)

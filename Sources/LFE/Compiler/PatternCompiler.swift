@@ -109,7 +109,7 @@ extension FunctionBuilder {
       emit(.move, window + 1, offset)
       switch seg.size?.node {
       case nil:
-        loadTerm(.atom(atoms.intern("default")), into: window + 2)
+        loadTerm(BinaryNatives.defaultSize, into: window + 2)
       case .integer(let n)?:
         loadTerm(.integer(n), into: window + 2)
       case .symbol(let name)?:

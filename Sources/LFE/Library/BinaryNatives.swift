@@ -32,6 +32,12 @@ enum BinaryNatives {
     ]
   }
 
+  /// The size the compilers pass for a segment written without one. No program can
+  /// make this reference (its serial is past any `make_ref`), so a size variable bound
+  /// to an atom is the error or failed match it is in LFE, never "the default".
+  static let defaultSizeMark = UInt64.max - 1
+  static let defaultSize = Term.ref(Ref(serial: defaultSizeMark))
+
   /// What a segment's spec list says.
   struct Spec {
     var type = "integer"
@@ -65,7 +71,7 @@ enum BinaryNatives {
       case .int(let n) where n >= 0:
         let u = unit ?? (type == "binary" ? 8 : 1)
         return .some(n * u)
-      case .atom:
+      case .ref(let r) where r.serial == BinaryNatives.defaultSizeMark:
         switch type {
         case "integer": return .some(8 * (unit ?? 1))
         case "float": return .some(64)

@@ -527,12 +527,21 @@ extension Runtime {
           case .typeTest:
             if !passes(regs[Int(ins.a)], TypeTest(rawValue: ins.b)!) { pc = Int(ins.c) }
 
+          // A receive looks at a message without counting a reference to it: a scan
+          // past ten thousand messages that do not match touches no reference count.
           case .peekMessage:
-            if !p.mailbox.peek(into: regs + Int(ins.a)) { pc = Int(ins.b) }
+            if p.mailbox.peek(borrowingInto: regs + Int(ins.a)) {
+              p.borrowedRegister = Int32(base) + ins.a
+            } else {
+              pc = Int(ins.b)
+            }
           case .removeMessage:
             p.mailbox.removeAtCursor()
+            p.borrowedRegister = -1
             p.deadline = nil
           case .nextMessage:
+            TermMemory.forget(regs + Int(ins.b))
+            p.borrowedRegister = -1
             p.mailbox.advance()
             pc = Int(ins.a)
           case .wait:
@@ -669,13 +678,20 @@ extension Runtime {
           }
         }
         currentFrameAccounted = false
-        // Find the innermost handler; it may belong to a frame further out.
+        // Find the innermost handler; it may belong to a frame further out. (An
+        // exception while a receive matches comes from a guard, whose own handler goes
+        // on matching the message it looks at.)
         if let h = p.handlers.popLast() {
           p.frameCount = Int(h.frameCount)
           reload()
           p.registers[Int(h.register)] = exceptionTuple(e)
           pc = Int(h.target)
           continue
+        }
+        // A message a receive was looking at is still the mailbox's, not the register's.
+        if p.borrowedRegister >= 0 {
+          TermMemory.forget(p.registers + Int(p.borrowedRegister))
+          p.borrowedRegister = -1
         }
         p.exception = e
         p.frameCount = 0

@@ -87,15 +87,19 @@ struct Mailbox: ~Copyable {
     return false
   }
 
-  /// Writes the message at the cursor into `slot`; false when the cursor is at the end.
+  /// Writes the message at the cursor into `slot` without counting it: the mailbox keeps
+  /// the reference until `removeAtCursor` hands it over, and until then the caller must
+  /// not drop it (`TermMemory.forget` clears such a look). What `slot` held before is
+  /// dropped. False when the cursor is at the end.
   @inline(__always)
-  mutating func peek(into slot: UnsafeMutablePointer<Term>) -> Bool {
+  mutating func peek(borrowingInto slot: UnsafeMutablePointer<Term>) -> Bool {
     while cursor32 < end {
       if holes > 0 && isHole(cursor32) {
         cursor32 += 1
         continue
       }
-      TermMemory.assign(slot, from: slots.unsafelyUnwrapped + Int(cursor32))
+      let message = slots.unsafelyUnwrapped + Int(cursor32)
+      TermMemory.store(slot, word: TermMemory.word(message), tag: TermMemory.tag(message))
       return true
     }
     return false
@@ -105,14 +109,13 @@ struct Mailbox: ~Copyable {
 
   mutating func resetCursor() { cursor32 = start }
 
-  /// Takes the message at the cursor out of the queue and resets the cursor. The
-  /// receiver already holds the message in a register, so it is dropped here, not
-  /// returned: that saves a reference count round trip on every receive.
+  /// Takes the message at the cursor out of the queue and resets the cursor. Its
+  /// reference passes to the register that `peek(borrowingInto:)` wrote it to.
   @inline(__always)
   mutating func removeAtCursor() {
     let s = slots.unsafelyUnwrapped
     if cursor32 == start {
-      TermMemory.store(s + Int(start), word: 0, tag: TermMemory.emptyTag)
+      TermMemory.forget(s + Int(start))
       start += 1
       if holes > 0 { skipLeadingHoles() }
       if start == end {
@@ -122,7 +125,7 @@ struct Mailbox: ~Copyable {
         if capacity > 1024 { clear() }
       }
     } else {
-      s[Int(cursor32)] = .ref(Ref(serial: Mailbox.holeMark))
+      (s + Int(cursor32)).initialize(to: .ref(Ref(serial: Mailbox.holeMark)))
       holes += 1
       if holes > 64 && Int(holes) * 2 > count { compact() }
     }

@@ -52,6 +52,9 @@ final class Process {
   /// Pattern-match position to resume at after a timeout.
   var timeoutTarget: Int32 = 0
   var resumeTarget: Int32 = 0
+  /// The register holding an uncounted look at a message while a receive matches it
+  /// (see `peekMessage`), or -1.
+  var borrowedRegister: Int32 = -1
   private var initialModule: Atom
   private var initialFunction: Atom
   private var initialArity: Int32

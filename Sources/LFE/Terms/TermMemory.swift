@@ -99,6 +99,15 @@ enum TermMemory {
     }
   }
 
+  /// Overwrites `p` with `.empty` without dropping what it held: for a copy that was
+  /// never counted, or a reference that has changed hands.
+  @inline(__always)
+  static func forget(_ p: UnsafeMutablePointer<Term>) {
+    let raw = UnsafeMutableRawPointer(p)
+    raw.storeBytes(of: 0, as: UInt.self)
+    raw.storeBytes(of: emptyTag, toByteOffset: 8, as: UInt8.self)
+  }
+
   /// `dst = .int(i)`.
   @inline(__always)
   static func storeInt(_ dst: UnsafeMutablePointer<Term>, _ i: Int) {
