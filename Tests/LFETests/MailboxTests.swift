@@ -38,6 +38,20 @@ final class MailboxTests: XCTestCase {
     XCTAssertEqual(ints(m), [])
   }
 
+  func testTakingTheNewestMessageLeavesNoHole() {
+    var m = Mailbox()
+    for i in 0..<10 { m.append(.int(i)) }
+    XCTAssertTrue(receive(&m, 9))
+    XCTAssertTrue(receive(&m, 5))
+    for i in [8, 7, 6] { XCTAssertTrue(receive(&m, i)) }
+    // The hole 5 left is now at the end and goes with the others.
+    XCTAssertEqual(ints(m), [0, 1, 2, 3, 4])
+    XCTAssertEqual(m.count, 5)
+    XCTAssertEqual(m.holes, 0)
+    m.append(.int(10))
+    XCTAssertEqual(ints(m), [0, 1, 2, 3, 4, 10])
+  }
+
   func testCursorKeepsItsPlaceWhenAppendingCompacts() {
     var m = Mailbox()
     for i in 0..<8 { m.append(.int(i)) }

@@ -50,13 +50,13 @@ final class PrefixSharingTests: XCTestCase {
     // The first clause's test for 0 is the first test on the counter; when it fails,
     // the tuple, its arity and 'token have already been checked, so the jump lands on
     // the second clause's first new instruction, not on its tuple test.
-    let counterTest = try XCTUnwrap(code.firstIndex { $0.op == .isEqConst && $0.a == 4 })
+    let counterTest = try XCTUnwrap(code.firstIndex { $0.op == .isEqConst })
     let target = Int(code[counterTest].c)
-    XCTAssertNotEqual(code[target].op, .isTupleOfArity)
+    XCTAssertNotEqual(code[target].op, .isTaggedTuple)
     XCTAssertEqual(code[target].op, .getElement)
     // A failed tuple test skips every clause that would test the same tuple again.
-    let tupleTest = try XCTUnwrap(code.firstIndex { $0.op == .isTupleOfArity })
-    XCTAssertFalse(code[Int(code[tupleTest].c)].op == .isTupleOfArity)
+    let tupleTest = try XCTUnwrap(code.firstIndex { $0.op == .isTaggedTuple })
+    XCTAssertFalse(code[Int(code[tupleTest].c)].op == .isTaggedTuple)
 
     // And the loop still behaves: a token goes round and 'done comes back.
     let shell = Shell(runtime: runtime)

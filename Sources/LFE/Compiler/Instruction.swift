@@ -9,6 +9,11 @@ public struct Instruction: Sendable {
 
   /// `send` with these in `a` stores no result; with `sendMoveNoResult` the message
   /// register is a temporary that nothing reads again, so the message moves out of it.
+  /// `isTaggedTuple` packs the arity and the tag's constant index into one operand.
+  static let taggedTupleMaxArity = 255
+  static let taggedTupleMaxConstant = 1 << 23
+  static func taggedTuple(arity: Int, constant: Int) -> Int { constant << 8 | arity }
+
   static let sendCopyNoResult = -1
   static let sendMoveNoResult = -2
 
@@ -72,6 +77,8 @@ public enum Opcode: UInt8, Sendable {
 
   // Patterns: on failure jump to the given target.
   case isTupleOfArity  // r[a] is a tuple of arity b else goto c
+  // r[a] is a tuple of arity b & 0xFF whose first element is the atom k[b >> 8], else goto c
+  case isTaggedTuple
   case getElement  // r[a] = element b (0-based) of tuple r[c]
   case isCons  // r[a] is a cons else goto b
   case getHead  // r[a] = hd r[b]

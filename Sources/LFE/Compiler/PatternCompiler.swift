@@ -44,9 +44,21 @@ extension FunctionBuilder {
         guard args.count == 1 else { throw error("bad quote in pattern", p) }
         try testConstant(literal(args[0]), subject: subject, fail: fail)
       case "tuple":
-        emit(.isTupleOfArity, subject, args.count)
-        refer(fail, field: 2)
-        for (i, a) in args.enumerated() where !isWildcard(a) {
+        // A tuple tagged by an atom, the usual message: arity and tag in one test.
+        var first = 0
+        if let tag = args.first.flatMap(quotedAtom), args.count <= Instruction.taggedTupleMaxArity {
+          let k = constant(.atom(tag))
+          if k < Instruction.taggedTupleMaxConstant {
+            emit(.isTaggedTuple, subject, Instruction.taggedTuple(arity: args.count, constant: k))
+            refer(fail, field: 2)
+            first = 1
+          }
+        }
+        if first == 0 {
+          emit(.isTupleOfArity, subject, args.count)
+          refer(fail, field: 2)
+        }
+        for (i, a) in args.enumerated().dropFirst(first) where !isWildcard(a) {
           let r = allocate()
           emit(.getElement, r, i, subject)
           try compilePattern(a, subject: r, fail: fail, bound: &bound)
@@ -148,6 +160,14 @@ extension FunctionBuilder {
   }
 
   private func isWildcard(_ f: Form) -> Bool { f.symbol == "_" }
+
+  /// The atom of a pattern `'name`.
+  private func quotedAtom(_ f: Form) -> Atom? {
+    guard f.head == "quote", let parts = f.listElements, parts.count == 2, let name = parts[1].symbol else {
+      return nil
+    }
+    return atoms.intern(name)
+  }
 
   private func testConstant(_ t: Term, subject: Int, fail: Int) throws(CompileError) {
     if case .empty = t {

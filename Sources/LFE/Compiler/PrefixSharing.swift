@@ -67,6 +67,9 @@ extension FunctionBuilder {
     switch x.op {
     case .isEqConst:
       return x.a == y.a && Term.exactlyEqual(constants[Int(x.b)], constants[Int(y.b)])
+    case .isTaggedTuple:
+      return x.a == y.a && x.b & 0xFF == y.b & 0xFF
+        && Term.exactlyEqual(constants[Int(x.b >> 8)], constants[Int(y.b >> 8)])
     case .isCons, .isNil, .isMap:
       return x.a == y.a
     case .isTupleOfArity, .typeTest, .isEqReg:
@@ -79,7 +82,7 @@ extension FunctionBuilder {
   /// Which operand holds the target a failed test jumps to (0 a, 1 b, 2 c).
   static func failField(_ op: Opcode) -> Int? {
     switch op {
-    case .isTupleOfArity, .isEqConst, .isEqReg, .typeTest: return 2
+    case .isTupleOfArity, .isTaggedTuple, .isEqConst, .isEqReg, .typeTest: return 2
     case .isCons, .isNil, .isMap: return 1
     default: return nil
     }
@@ -89,7 +92,8 @@ extension FunctionBuilder {
   /// other instruction.
   static func access(_ op: Opcode) -> ((Instruction) -> ([Int32], Int32?))? {
     switch op {
-    case .isTupleOfArity, .isEqConst, .isCons, .isNil, .isMap, .typeTest: return { ([$0.a], nil) }
+    case .isTupleOfArity, .isTaggedTuple, .isEqConst, .isCons, .isNil, .isMap, .typeTest:
+      return { ([$0.a], nil) }
     case .isEqReg: return { ([$0.a, $0.b], nil) }
     case .getElement: return { ([$0.c], $0.a) }
     case .getHead, .getTail: return { ([$0.b], $0.a) }

@@ -472,6 +472,16 @@ extension Runtime {
             } else {
               pc = Int(ins.c)
             }
+          case .isTaggedTuple:
+            let subject = regs + Int(ins.a)
+            if TermMemory.tag(subject) == TermMemory.tupleTag,
+              TermMemory.tupleCount(subject) == Int(ins.b & 0xFF),
+              TermMemory.tupleCount(subject) > 0,
+              TermMemory.sameImmediate(TermMemory.tupleElements(subject), consts + Int(ins.b >> 8))
+            {
+            } else {
+              pc = Int(ins.c)
+            }
           case .getElement:
             guard case .tuple(let t) = regs[Int(ins.c)] else { fatalError("getElement on a non-tuple") }
             _ = t

@@ -17,7 +17,7 @@ struct Mailbox: ~Copyable {
   /// Next message the current `receive` will look at.
   private(set) var cursor32: Int32 = 0
   /// Slots taken out from the middle, marked so they are skipped.
-  private var holes: Int32 = 0
+  private(set) var holes: Int32 = 0
   /// The storage is the one slot its process made alongside its registers, not ours
   /// to free.
   private var borrowed = false
@@ -123,6 +123,15 @@ struct Mailbox: ~Copyable {
         start = 0
         end = 0
         if capacity > 1024 { clear() }
+      }
+    } else if cursor32 == end - 1 {
+      // The newest message (a reply picked out past older ones): no hole needed.
+      TermMemory.forget(s + Int(cursor32))
+      end -= 1
+      while end > start && holes > 0 && isHole(end - 1) {
+        s[Int(end - 1)] = .empty
+        end -= 1
+        holes -= 1
       }
     } else {
       (s + Int(cursor32)).initialize(to: .ref(Ref(serial: Mailbox.holeMark)))

@@ -108,6 +108,20 @@ enum TermMemory {
     raw.storeBytes(of: emptyTag, toByteOffset: 8, as: UInt8.self)
   }
 
+  /// The number of elements of the tuple the term at `p` holds.
+  @inline(__always)
+  static func tupleCount(_ p: UnsafePointer<Term>) -> Int {
+    box(p).load(fromByteOffset: tupleElementsOffset - 8, as: Int.self)
+  }
+
+  /// Whether two terms are the same immediate (an atom or small integer, say): the same
+  /// case and the same word. Never true for boxes, which need a deep comparison.
+  @inline(__always)
+  static func sameImmediate(_ x: UnsafePointer<Term>, _ y: UnsafePointer<Term>) -> Bool {
+    let t = tag(x)
+    return t == tag(y) && !isBoxTag(t) && word(x) == word(y)
+  }
+
   /// `dst = .int(i)`.
   @inline(__always)
   static func storeInt(_ dst: UnsafeMutablePointer<Term>, _ i: Int) {
@@ -185,7 +199,9 @@ enum TermMemory {
     let elementsOffset = tuple.withUnsafeMutablePointerToElements {
       UnsafeRawPointer($0) - UnsafeRawPointer(Unmanaged.passUnretained(tuple).toOpaque())
     }
-    guard elementsOffset == tupleElementsOffset, MemoryLayout<Term>.size == 9, MemoryLayout<Term>.stride == 16
+    let counted = withUnsafePointer(to: Term.tuple([.int(1), .int(2), .int(3)])) { tupleCount($0) == 3 }
+    guard counted, elementsOffset == tupleElementsOffset, MemoryLayout<Term>.size == 9,
+      MemoryLayout<Term>.stride == 16
     else { return false }
     guard bits(.int(-7)) == (UInt(bitPattern: -7), 0), bits(.cons(cell)) == (address, consTag),
       bits(.tuple(tuple)) == (tupleAddress, tupleTag)
