@@ -476,15 +476,15 @@ extension Runtime {
             let subject = regs + Int(ins.a)
             if TermMemory.tag(subject) == TermMemory.tupleTag,
               TermMemory.tupleCount(subject) == Int(ins.b & 0xFF),
-              TermMemory.tupleCount(subject) > 0,
               TermMemory.sameImmediate(TermMemory.tupleElements(subject), consts + Int(ins.b >> 8))
             {
             } else {
               pc = Int(ins.c)
             }
           case .getElement:
-            guard case .tuple(let t) = regs[Int(ins.c)] else { fatalError("getElement on a non-tuple") }
-            _ = t
+            guard TermMemory.tag(regs + Int(ins.c)) == TermMemory.tupleTag else {
+              fatalError("getElement on a non-tuple")
+            }
             TermMemory.assign(
               regs + Int(ins.a), from: TermMemory.tupleElements(regs + Int(ins.c)) + Int(ins.b))
           case .isCons:

@@ -202,6 +202,9 @@ final class Process {
   private var framesInBlock: Bool { Int(bitPattern: frames) == Int(bitPattern: block) }
 
   deinit {
+    // The mailbox may still use its first slot in the block: empty it before the block
+    // goes (its own deinit runs only after this one).
+    mailbox.clear()
     TermMemory.deinitialize(registers, count: registerCapacity)
     if !registersInBlock { RawMemory.deallocate(registers) }
     // Frames hold no references (functions are unmanaged), so they need no destroying.

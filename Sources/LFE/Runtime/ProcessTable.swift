@@ -80,14 +80,8 @@ final class RunQueue {
     mask = 63
   }
 
-  deinit {
-    // What is still queued belongs to the table, except the dead processes waiting
-    // here for their last release.
-    while let u = pop() {
-      if u._withUnsafeGuaranteedRef({ $0.releaseWhenDequeued }) { u.release() }
-    }
-    RawMemory.deallocate(items)
-  }
+  // The runtime empties the queue before it goes (see `Runtime.deinit`).
+  deinit { RawMemory.deallocate(items) }
 
   var isEmpty: Bool { count == 0 }
 

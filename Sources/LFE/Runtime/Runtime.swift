@@ -65,7 +65,14 @@ public final class Runtime {
     Prelude.load(into: self)
   }
 
-  deinit { buryDead() }
+  deinit {
+    // Dead processes still queued are the queue's to release; live ones the table's,
+    // which outlives this.
+    while let u = runQueue.pop() {
+      if u._withUnsafeGuaranteedRef({ $0.releaseWhenDequeued }) { u.release() }
+    }
+    buryDead()
+  }
 
   // MARK: Code
 

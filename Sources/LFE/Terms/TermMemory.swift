@@ -32,34 +32,45 @@ enum TermMemory {
     Unmanaged<Cons>.fromOpaque(UnsafeRawPointer(bitPattern: word).unsafelyUnwrapped).release()
   }
 
+  /// The bits of the term at `src`, with its box (if any) counted once more.
+  @inline(__always)
+  static func counted(_ src: UnsafePointer<Term>) -> (word: UInt, tag: UInt8) {
+    let w = word(src)
+    let t = tag(src)
+    if isBoxTag(t) { retain(w) }
+    return (w, t)
+  }
+
+  /// Writes bits over whatever `dst` holds, dropping nothing.
+  @inline(__always)
+  static func write(_ dst: UnsafeMutablePointer<Term>, word: UInt, tag: UInt8) {
+    let d = UnsafeMutableRawPointer(dst)
+    d.storeBytes(of: word, as: UInt.self)
+    d.storeBytes(of: tag, toByteOffset: 8, as: UInt8.self)
+  }
+
   /// `dst = src`: counts the new value, then drops the one it replaces.
   @inline(__always)
   static func assign(_ dst: UnsafeMutablePointer<Term>, from src: UnsafePointer<Term>) {
-    let s = UnsafeRawPointer(src)
-    let word = s.load(as: UInt.self)
-    let tag = s.load(fromByteOffset: 8, as: UInt8.self)
-    if isBoxTag(tag) { retain(word) }
-    store(dst, word: word, tag: tag)
+    let (w, t) = counted(src)
+    store(dst, word: w, tag: t)
   }
 
   /// Writes a value whose reference (if any) the caller has already counted, and drops
   /// the value it replaces.
   @inline(__always)
   static func store(_ dst: UnsafeMutablePointer<Term>, word: UInt, tag: UInt8) {
-    let d = UnsafeMutableRawPointer(dst)
-    let oldWord = d.load(as: UInt.self)
-    let oldTag = d.load(fromByteOffset: 8, as: UInt8.self)
-    d.storeBytes(of: word, as: UInt.self)
-    d.storeBytes(of: tag, toByteOffset: 8, as: UInt8.self)
+    let oldWord = self.word(dst)
+    let oldTag = self.tag(dst)
+    write(dst, word: word, tag: tag)
     if isBoxTag(oldTag) { release(oldWord) }
   }
 
   /// `dst = value`, taking over the caller's reference to it.
   @inline(__always)
   static func replace(_ dst: UnsafeMutablePointer<Term>, with value: __owned Term) {
-    let d = UnsafeMutableRawPointer(dst)
-    let oldWord = d.load(as: UInt.self)
-    let oldTag = d.load(fromByteOffset: 8, as: UInt8.self)
+    let oldWord = word(dst)
+    let oldTag = tag(dst)
     dst.initialize(to: value)
     if isBoxTag(oldTag) { release(oldWord) }
   }
@@ -81,12 +92,8 @@ enum TermMemory {
   /// must hold a value with no reference (an immediate, or `.empty`).
   @inline(__always)
   static func move(_ dst: UnsafeMutablePointer<Term>, from src: UnsafeMutablePointer<Term>) {
-    let s = UnsafeMutableRawPointer(src)
-    let d = UnsafeMutableRawPointer(dst)
-    d.storeBytes(of: s.load(as: UInt.self), as: UInt.self)
-    d.storeBytes(of: s.load(fromByteOffset: 8, as: UInt8.self), toByteOffset: 8, as: UInt8.self)
-    s.storeBytes(of: 0, as: UInt.self)
-    s.storeBytes(of: emptyTag, toByteOffset: 8, as: UInt8.self)
+    write(dst, word: word(src), tag: tag(src))
+    forget(src)
   }
 
   /// Sets the boxes among `count` terms at `p` to `.empty`, dropping their references.
@@ -103,9 +110,7 @@ enum TermMemory {
   /// never counted, or a reference that has changed hands.
   @inline(__always)
   static func forget(_ p: UnsafeMutablePointer<Term>) {
-    let raw = UnsafeMutableRawPointer(p)
-    raw.storeBytes(of: 0, as: UInt.self)
-    raw.storeBytes(of: emptyTag, toByteOffset: 8, as: UInt8.self)
+    write(p, word: 0, tag: emptyTag)
   }
 
   /// The number of elements of the tuple the term at `p` holds.
@@ -131,36 +136,24 @@ enum TermMemory {
   /// Copies `src` into uninitialised memory at `dst`.
   @inline(__always)
   static func initialize(_ dst: UnsafeMutablePointer<Term>, from src: UnsafePointer<Term>) {
-    let s = UnsafeRawPointer(src)
-    let word = s.load(as: UInt.self)
-    let tag = s.load(fromByteOffset: 8, as: UInt8.self)
-    if isBoxTag(tag) { retain(word) }
-    let d = UnsafeMutableRawPointer(dst)
-    d.storeBytes(of: word, as: UInt.self)
-    d.storeBytes(of: tag, toByteOffset: 8, as: UInt8.self)
+    let (w, t) = counted(src)
+    write(dst, word: w, tag: t)
   }
 
   /// Fills uninitialised memory with `.empty`.
   @inline(__always)
   static func initializeEmpty(_ p: UnsafeMutablePointer<Term>, count: Int) {
-    let raw = UnsafeMutableRawPointer(p)
-    for i in 0..<count {
-      raw.storeBytes(of: 0, toByteOffset: 16 * i, as: UInt.self)
-      raw.storeBytes(of: emptyTag, toByteOffset: 16 * i + 8, as: UInt8.self)
-    }
+    for i in 0..<count { forget(p + i) }
   }
 
   /// Drops every value, leaving the memory uninitialised. (Swift's own `deinitialize`
   /// calls a generic destroy for each element, immediates included.)
   static func deinitialize(_ p: UnsafeMutablePointer<Term>, count: Int) {
-    let raw = UnsafeRawPointer(p)
-    for i in 0..<count {
-      let tag = raw.load(fromByteOffset: 16 * i + 8, as: UInt8.self)
-      if isBoxTag(tag) { release(raw.load(fromByteOffset: 16 * i, as: UInt.self)) }
-    }
+    for i in 0..<count where isBoxTag(tag(p + i)) { release(word(p + i)) }
   }
 
-  /// The box a term holds, uncounted, when its case is `tag`.
+  /// The address of the box the term at `p` holds, uncounted (the caller knows it
+  /// holds one).
   @inline(__always)
   static func box(_ p: UnsafePointer<Term>) -> UnsafeRawPointer {
     UnsafeRawPointer(bitPattern: UnsafeRawPointer(p).load(as: UInt.self)).unsafelyUnwrapped
