@@ -138,7 +138,7 @@ final class FunctionBuilder {
     code.code = instructions
     code.lines = lines
     code.constants = constants
-    code.functions = functions
+    code.functions = functions.map { .passUnretained($0) }
     code.imports = imports
     code.natives = natives
     // One spare register: a tail call to a native with no arguments leaves its result

@@ -19,8 +19,9 @@ public final class FunctionCode: @unchecked Sendable {
 
   public internal(set) var code: [Instruction] = []
   public internal(set) var constants: [Term] = []
-  /// Functions this one calls or makes funs of.
-  var functions: [FunctionCode] = []
+  /// Functions this one calls or makes funs of, uncounted: the runtime keeps them all,
+  /// and a function that calls itself would otherwise never be freed.
+  var functions: [Unmanaged<FunctionCode>] = []
   /// Remote calls: module, function, arity.
   var imports: [Import] = []
   /// Natives called directly.
@@ -50,7 +51,7 @@ public final class FunctionCode: @unchecked Sendable {
     k.initialize(from: constants, count: constants.count)
     constantBase = k
     let f = UnsafeMutablePointer<Unmanaged<FunctionCode>>.allocate(capacity: max(functions.count, 1))
-    for (i, fn) in functions.enumerated() { (f + i).initialize(to: .passUnretained(fn)) }
+    f.initialize(from: functions, count: functions.count)
     functionBase = f
     let s = UnsafeMutablePointer<ImportSlot>.allocate(capacity: max(imports.count, 1))
     for (i, imp) in imports.enumerated() { (s + i).initialize(to: ImportSlot(imp)) }

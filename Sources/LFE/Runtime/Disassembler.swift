@@ -13,7 +13,9 @@ extension Runtime {
       for (i, ins) in f.code.enumerated() {
         out += "  \(i): \(ins.op) \(ins.a) \(ins.b) \(ins.c)\n"
       }
-      work += f.functions.filter { $0.module == f.module && $0.name != f.name }
+      work += f.functions.map { $0.takeUnretainedValue() }.filter {
+        $0.module == f.module && $0.name != f.name
+      }
     }
     return out
   }
