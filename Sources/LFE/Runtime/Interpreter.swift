@@ -90,7 +90,7 @@ extension Runtime {
           case .loadConst:
             TermMemory.assign(regs + Int(ins.a), from: consts + Int(ins.b))
           case .loadInt:
-            regs[Int(ins.a)] = .int(Int(ins.b))
+            TermMemory.storeInt(regs + Int(ins.a), Int(ins.b))
           case .clear:
             regs[Int(ins.a)] = .empty
 
@@ -125,7 +125,7 @@ extension Runtime {
             if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
               case (let r, false) = x.addingReportingOverflow(y)
             {
-              regs[Int(ins.a)] = .int(r)
+              TermMemory.storeInt(regs + Int(ins.a), r)
             } else {
               regs[Int(ins.a)] = try arithmetic(.add, regs[Int(ins.b)], regs[Int(ins.c)])
             }
@@ -133,7 +133,7 @@ extension Runtime {
             if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
               case (let r, false) = x.subtractingReportingOverflow(y)
             {
-              regs[Int(ins.a)] = .int(r)
+              TermMemory.storeInt(regs + Int(ins.a), r)
             } else {
               regs[Int(ins.a)] = try arithmetic(.sub, regs[Int(ins.b)], regs[Int(ins.c)])
             }
@@ -141,7 +141,7 @@ extension Runtime {
             if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
               case (let r, false) = x.multipliedReportingOverflow(by: y)
             {
-              regs[Int(ins.a)] = .int(r)
+              TermMemory.storeInt(regs + Int(ins.a), r)
             } else {
               regs[Int(ins.a)] = try arithmetic(.mul, regs[Int(ins.b)], regs[Int(ins.c)])
             }

@@ -270,26 +270,20 @@ public final class Shell {
       case .stopped: continue
       case .idle:
         write("** the evaluator waits for a message that no process can send; it was stopped\n\n")
-        killedByShell.insert(p.pid)
-        runtime.exitObserver = nil
-        runtime.exitProcess(p, reason: .atom(.killed))
-        failed = true
-        return nil
-      case .budgetSpent, .timeLimit, .interrupted:
-        if outcome == .interrupted {
-          write("** interrupted: the evaluation was stopped\n\n")
-        } else if outcome == .timeLimit {
-          let ms = runtime.limits.virtualMillisecondsPerStep
-          write("** evaluation stopped: it waits past the \(ms) ms of virtual time one step may use\n\n")
-        } else {
-          write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
-        }
-        killedByShell.insert(p.pid)
-        runtime.exitObserver = nil
-        runtime.exitProcess(p, reason: .atom(.killed))
-        failed = true
-        return nil
+      case .interrupted:
+        write("** interrupted: the evaluation was stopped\n\n")
+      case .timeLimit:
+        let ms = runtime.limits.virtualMillisecondsPerStep
+        write("** evaluation stopped: it waits past the \(ms) ms of virtual time one step may use\n\n")
+      case .budgetSpent:
+        write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
       }
+      // Every way out but `.stopped` ends the evaluator; the next form gets a new one.
+      killedByShell.insert(p.pid)
+      runtime.exitObserver = nil
+      runtime.exitProcess(p, reason: .atom(.killed))
+      failed = true
+      return nil
     }
     return result
   }

@@ -307,24 +307,8 @@ struct ErlangPretty {
       _ es: ArraySlice<Node>, _ end: Node.End, _ col0: Int, _ col: Int, _ ind: Int, _ ld: Int,
       _ sep: String, _ w: Int
     ) -> String {
-      var out = ""
-      var col = col
-      var w = w
-      var rest = es
-      while let e = rest.first {
-        rest = rest.dropFirst()
-        let ld1 = lastDepth(rest, ld)
-        let eLen = 1 + e.len
-        if e.isAtomic && joins(eLen, col, ld1, w) {
-          out += "," + Layout.write(e)
-          col += eLen
-          w += eLen
-        } else {
-          let (text, width) = ppElement(e, col0, ind, ld1, 0)
-          out += ",\n" + spaces(ind) + text
-          col = col0 + width
-          w = width
-        }
+      var (out, col, w) = ppRest(es, col0, col, ind, ld, w, atomic: { $0.isAtomic }) { e, ld1 in
+        ppElement(e, col0, ind, ld1, 0)
       }
       switch end {
       case .proper: break
@@ -350,26 +334,41 @@ struct ErlangPretty {
       guard let first = ps.first else { return "..." }
       let (text, width) = ppPair(first, col, ind, lastDepth(ps.dropFirst(), ld), w)
       var out = text
-      var c = col + width
-      var cw = width
-      var rest = ps.dropFirst()
-      while let p = rest.first {
-        rest = rest.dropFirst()
-        let ld1 = lastDepth(rest, ld)
-        let eLen = 1 + p.len
-        if p.isAtomicPair && joins(eLen, c, ld1, cw) {
-          out += "," + Layout.write(p)
-          c += eLen
-          cw += eLen
-        } else {
-          let (t, pw) = ppPair(p, col, ind, ld1, 0)
-          out += ",\n" + spaces(ind) + t
-          c = col + pw
-          cw = pw
-        }
-      }
+      out +=
+        ppRest(ps.dropFirst(), col, col + width, ind, ld, width, atomic: { $0.isAtomicPair }) { p, ld1 in
+          ppPair(p, col, ind, ld1, 0)
+        }.text
       if case .dots = end { out += ",..." }
       return out
+    }
+
+    /// The elements after the first, each after a comma: short atomic ones join the
+    /// line while they fit, the others start a line of their own at `ind`. Returns the
+    /// text with the column and line width it ends at.
+    private func ppRest(
+      _ es: ArraySlice<Node>, _ col0: Int, _ col: Int, _ ind: Int, _ ld: Int, _ w: Int,
+      atomic: (Node) -> Bool, layout: (Node, Int) -> (String, Int)
+    ) -> (text: String, col: Int, w: Int) {
+      var out = ""
+      var col = col
+      var w = w
+      var rest = es
+      while let e = rest.first {
+        rest = rest.dropFirst()
+        let ld1 = lastDepth(rest, ld)
+        let eLen = 1 + e.len
+        if atomic(e) && joins(eLen, col, ld1, w) {
+          out += "," + Layout.write(e)
+          col += eLen
+          w += eLen
+        } else {
+          let (text, width) = layout(e, ld1)
+          out += ",\n" + spaces(ind) + text
+          col = col0 + width
+          w = width
+        }
+      }
+      return (out, col, w)
     }
 
     private func ppPair(_ p: Node, _ col: Int, _ ind: Int, _ ld: Int, _ w: Int) -> (text: String, width: Int)

@@ -17,9 +17,9 @@ public final class Tuple: ManagedBuffer<Int, Term> {
   /// A tuple of `count` elements written by `fill` into uninitialised memory.
   @inlinable
   public static func make(count: Int, fill: (UnsafeMutablePointer<Term>) -> Void) -> Tuple {
-    let buffer = Tuple.create(minimumCapacity: count) { _ in count }
-    buffer.withUnsafeMutablePointerToElements { fill($0) }
-    return unsafeDowncast(buffer, to: Tuple.self)
+    let t = allocate(count: count)
+    t.withUnsafeMutablePointerToElements { fill($0) }
+    return t
   }
 
   @inlinable public var count: Int { header }
