@@ -151,10 +151,15 @@ extension FunctionBuilder {
     case "list":
       try compileListOf(args, tail: nil, to: dest)
     case "tuple":
-      try scoped { () throws(CompileError) in
-        let start = allocate(args.count)
-        for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
-        emit(.makeTuple, dest, start, args.count)
+      if let r = reusableTuple, r.arity == args.count {
+        reusableTuple = nil
+        try compileTupleUpdate(args, reusing: r, to: dest)
+      } else {
+        try scoped { () throws(CompileError) in
+          let start = allocate(args.count)
+          for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+          emit(.makeTuple, dest, start, args.count)
+        }
       }
     case "binary":
       try compileBinary(args, f, to: dest)
@@ -423,9 +428,13 @@ extension FunctionBuilder {
 
   /// Matches clauses against the values in `subjects`; runs the first that matches.
   /// Falls through to the code after it when none does: callers place `noMatch` there.
+  ///
+  /// `deadSubject` names a subject register that nothing reads once a clause has matched
+  /// (a received message, a case's value): when a clause matches it as a tuple and binds
+  /// no variable to it whole, the body may rebuild that tuple's cell.
   func compileClauses(
     _ clauses: [Clause], subjects: [Int], to dest: Int, tail: Bool, end: Int, noMatch: Int,
-    beforeBody: (() -> Void)? = nil
+    deadSubject: Int? = nil, beforeBody: (() -> Void)? = nil
   ) throws(CompileError) {
     for clause in clauses {
       let next = newLabel()
@@ -437,6 +446,11 @@ extension FunctionBuilder {
         for (name, r) in bound { variables[name] = r }
         try compileGuards(clause.guards, fail: next)
         beforeBody?()
+        let outer = reusableTuple
+        if let r = deadSubject, let i = subjects.firstIndex(of: r), !bound.values.contains(r) {
+          reusableTuple = ReusableTuple(pattern: clause.patterns[i], register: r, bound: bound, self)
+        }
+        defer { reusableTuple = outer }
         try compileBody(clause.body, Form(.list([], tail: nil), at: clause.location), to: dest, tail: tail)
         if !tail {
           emit(.jump)
@@ -458,7 +472,8 @@ extension FunctionBuilder {
       for c in args.dropFirst() { clauses.append(try parseClause(c, patternCount: nil)) }
       let end = newLabel()
       let noMatch = newLabel()
-      try compileClauses(clauses, subjects: [s], to: dest, tail: tail, end: end, noMatch: noMatch)
+      try compileClauses(
+        clauses, subjects: [s], to: dest, tail: tail, end: end, noMatch: noMatch, deadSubject: s)
       place(noMatch)
       emit(.raiseError, constant(.atom(.caseClause)), s, Int(ErrorShape.tagged.rawValue))
       place(end)
@@ -522,7 +537,7 @@ extension FunctionBuilder {
       refer(waitLabel, field: 1)
       try compileClauses(
         clauses, subjects: [message], to: dest, tail: tail, end: end, noMatch: next,
-        beforeBody: { self.emit(.removeMessage, message) })
+        deadSubject: message, beforeBody: { self.emit(.removeMessage, message) })
       place(next)
       emit(.nextMessage, 0, message)
       refer(loop, field: 0)

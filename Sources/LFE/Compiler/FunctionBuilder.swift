@@ -24,6 +24,9 @@ final class FunctionBuilder {
   var line: Int32 = 0
   /// Set while compiling a body form before the last one: nothing reads its value.
   var valueUnused = false
+  /// While a clause body compiles, the tuple its pattern matched in a register nothing
+  /// reads again: the first tuple of that size the body builds rewrites its cell.
+  var reusableTuple: ReusableTuple? = nil
 
   private var labelTargets: [Int] = []
   private var fixups: [(instruction: Int, field: Int, label: Int)] = []

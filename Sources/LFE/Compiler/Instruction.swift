@@ -36,6 +36,11 @@ public enum Opcode: UInt8, Sendable {
   // Construction.
   case makeCons  // r[a] = [r[b] | r[c]]
   case makeTuple  // r[a] = {r[b] ..< r[b+c]}
+  // r[a] = the tuple in r[c] with the elements at the positions set in the next word's
+  // a (a bit mask) taken from r[b], r[b+1], ... in order. When r[c] is the tuple's only
+  // holder, its cell is rewritten and moves to r[a]; otherwise a new one is made. The
+  // compiler emits it only where r[c] is dead (a matched message, say).
+  case updateTuple
   case makeFun  // r[a] = fun of function[b] closing over r[c] ..< r[c + captures]
   case makeMap  // r[a] = #M(r[b] ..< r[b + 2c]) (keys and values alternating)
   case mapUpdate  // r[a] = r[a] updated with pairs r[b] ..< r[b + 2c]; badmap if not a map

@@ -154,7 +154,7 @@ extension FunctionBuilder {
     refer(fail, field: 2)
   }
 
-  private func unquote(_ f: Form) -> Form {
+  func unquote(_ f: Form) -> Form {
     if f.head == "quote", let parts = f.listElements, parts.count == 2 { return parts[1] }
     return f
   }

@@ -159,6 +159,16 @@ enum TermMemory {
     UnsafeRawPointer(bitPattern: UnsafeRawPointer(p).load(as: UInt.self)).unsafelyUnwrapped
   }
 
+  /// Whether the box the term at `p` holds has no other reference than this one. Swift
+  /// keeps an object's strong count, less one, in bits 33 to 62 of the word after its
+  /// type; bit 32 marks a dying object and bit 63 one whose counts moved to a side
+  /// table. All of them clear means one owner. (`isKnownUniquelyReferenced` would need
+  /// a Swift variable holding the object, which counts it once more.)
+  @inline(__always)
+  static func isUniquelyReferenced(_ p: UnsafePointer<Term>) -> Bool {
+    box(p).load(fromByteOffset: 8, as: UInt64.self) >> 32 == 0
+  }
+
   static let consTag: UInt8 = 5
   static let tupleTag: UInt8 = 6
   static let pidTag: UInt8 = 3
@@ -200,6 +210,13 @@ enum TermMemory {
       bits(.tuple(tuple)) == (tupleAddress, tupleTag)
     else { return false }
     for (t, tag) in boxes + immediates where bits(t).1 != tag || isBoxTag(tag) != t.isBox { return false }
+    // One register holding a fresh tuple is its only owner; a second copy is not.
+    var registers = [Term](repeating: .empty, count: 2)
+    registers[0] = .tuple(Tuple.make([.int(1)]))
+    let alone = registers.withUnsafeBufferPointer { isUniquelyReferenced($0.baseAddress!) }
+    registers[1] = registers[0]
+    let shared = registers.withUnsafeBufferPointer { isUniquelyReferenced($0.baseAddress!) }
+    guard alone, !shared else { return false }
     return bits(.empty) == (0, emptyTag) && bits(.pid(Pid(serial: 9))) == (9, pidTag)
   }
 }
