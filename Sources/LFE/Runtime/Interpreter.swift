@@ -83,7 +83,7 @@ extension Runtime {
       do throws(Exception) {
         while true {
           let ins = code[pc]
-          pc &+= 1
+          pc += 1
           switch ins.op {
           case .move:
             TermMemory.assign(regs + Int(ins.a), from: regs + Int(ins.b))
@@ -104,42 +104,10 @@ extension Runtime {
             for i in 0..<n { TermMemory.initialize(dst + i, from: start + i) }
             TermMemory.replace(regs + Int(ins.a), with: .tuple(t))
           case .updateTuple:
-            let start = regs + Int(ins.b)
-            let old = regs + Int(ins.c)
-            var changed = UInt32(bitPattern: code[pc].a)
-            pc &+= 1
-            guard TermMemory.tag(old) == TermMemory.tupleTag else { fatalError("updateTuple on a non-tuple") }
-            let elements = UnsafeMutablePointer(mutating: TermMemory.tupleElements(old))
-            let dest = regs + Int(ins.a)
-            if TermMemory.isUniquelyReferenced(old) {
-              // A receive loop that answers each message with one of the same shape
-              // allocates and frees nothing.
-              var k = 0
-              while changed != 0 {
-                TermMemory.assign(elements + changed.trailingZeroBitCount, from: start + k)
-                k &+= 1
-                changed &= changed &- 1
-              }
-              if dest != old {
-                let w = TermMemory.word(old)
-                TermMemory.forget(old)
-                TermMemory.store(dest, word: w, tag: TermMemory.tupleTag)
-              }
-            } else {
-              let n = TermMemory.tupleCount(old)
-              let t = Tuple.allocate(count: n)
-              let dst = TermMemory.elements(of: t)
-              var k = 0
-              for i in 0..<n {
-                if changed & 1 << i != 0 {
-                  TermMemory.initialize(dst + i, from: start + k)
-                  k += 1
-                } else {
-                  TermMemory.initialize(dst + i, from: elements + i)
-                }
-              }
-              TermMemory.replace(dest, with: .tuple(t))
-            }
+            TermMemory.updateTuple(
+              regs + Int(ins.a), from: regs + Int(ins.c), changing: UInt32(bitPattern: code[pc].a),
+              to: regs + Int(ins.b))
+            pc += 1
           case .makeFun:
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.b)] }
             let code = callee.takeUnretainedValue()
@@ -284,7 +252,7 @@ extension Runtime {
             p.registers[dest] = value
 
           case .call:
-            reds &+= 1
+            reds += 1
             if reds >= budget {
               park(at: pc - 1)
               return reds
@@ -292,7 +260,7 @@ extension Runtime {
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
             try enter(callee, newBase: base + Int(ins.b), dest: base + Int(ins.a))
           case .tailCall:
-            reds &+= 1
+            reds += 1
             if reds >= budget {
               park(at: pc - 1)
               return reds
@@ -308,7 +276,7 @@ extension Runtime {
             try replace(callee)
 
           case .callRemote, .tailCallRemote:
-            reds &+= 1
+            reds += 1
             if reds >= budget {
               park(at: pc - 1)
               return reds
@@ -377,13 +345,13 @@ extension Runtime {
             }
 
           case .callFun, .tailCallFun:
-            reds &+= 1
+            reds += 1
             if reds >= budget {
               park(at: pc - 1)
               return reds
             }
             let argc = Int(code[pc].a)
-            pc &+= 1
+            pc += 1
             let argStart = Int(ins.b)
             let f = regs[Int(ins.c)]
             guard case .fun(let fun) = f else {
@@ -423,7 +391,7 @@ extension Runtime {
             }
 
           case .callApply, .tailCallApply, .callDynamic:
-            reds &+= 1
+            reds += 1
             if reds >= budget {
               park(at: pc - 1)
               return reds
@@ -565,7 +533,7 @@ extension Runtime {
             }
           case .mapGet:
             let fail = Int(code[pc].a)
-            pc &+= 1
+            pc += 1
             if case .map(let m) = regs[Int(ins.b)], let v = m.entries[regs[Int(ins.c)]] {
               regs[Int(ins.a)] = v
             } else {
@@ -592,13 +560,13 @@ extension Runtime {
             p.mailbox.advance()
             pc = Int(ins.a)
           case .wait:
-            reds &+= 1
+            reds += 1
             p.resumeTarget = ins.a
             suspend(p)
             park(at: Int(ins.a))
             return reds
           case .waitTimeout:
-            reds &+= 1
+            reds += 1
             let t = regs[Int(ins.b)]
             var ms: Int64? = nil
             switch t {

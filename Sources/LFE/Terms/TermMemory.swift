@@ -169,6 +169,48 @@ enum TermMemory {
     box(p).load(fromByteOffset: 8, as: UInt64.self) >> 32 == 0
   }
 
+  /// `dest` = the tuple at `old` with the elements at the positions set in `changed`
+  /// taken from `values`, in order. The cell itself is rewritten, and moves from `old`
+  /// to `dest`, when `old` is its only holder: a receive loop that answers each message
+  /// with one of the same shape then allocates and frees nothing. (Out of line: the
+  /// VM's loop keeps its registers for the instructions every program runs.)
+  @inline(never)
+  static func updateTuple(
+    _ dest: UnsafeMutablePointer<Term>, from old: UnsafeMutablePointer<Term>, changing changed: UInt32,
+    to values: UnsafePointer<Term>
+  ) {
+    guard tag(old) == tupleTag else { fatalError("updateTuple on a non-tuple") }
+    let elements = UnsafeMutablePointer(mutating: tupleElements(old))
+    var changed = changed
+    if isUniquelyReferenced(old) {
+      var k = 0
+      while changed != 0 {
+        assign(elements + changed.trailingZeroBitCount, from: values + k)
+        k += 1
+        changed &= changed - 1
+      }
+      if dest != old {
+        let w = word(old)
+        forget(old)
+        store(dest, word: w, tag: tupleTag)
+      }
+      return
+    }
+    let n = tupleCount(old)
+    let t = Tuple.allocate(count: n)
+    let dst = self.elements(of: t)
+    var k = 0
+    for i in 0..<n {
+      if changed & 1 << i != 0 {
+        initialize(dst + i, from: values + k)
+        k += 1
+      } else {
+        initialize(dst + i, from: elements + i)
+      }
+    }
+    replace(dest, with: .tuple(t))
+  }
+
   static let consTag: UInt8 = 5
   static let tupleTag: UInt8 = 6
   static let pidTag: UInt8 = 3
