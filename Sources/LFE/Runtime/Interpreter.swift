@@ -9,69 +9,90 @@ extension Runtime {
     var reds = 0
     var top = p.frames + (p.frameCount - 1)
     var fnU = top.pointee.function
-    var code = fnU._withUnsafeGuaranteedRef { $0.codeBase! }
-    var consts = fnU._withUnsafeGuaranteedRef { $0.constantBase! }
+    var code = fnU._withUnsafeGuaranteedRef { $0.codeBase.unsafelyUnwrapped }
+    var consts = fnU._withUnsafeGuaranteedRef { $0.constantBase.unsafelyUnwrapped }
     var base = Int(top.pointee.base)
     var regs = p.registers + base
-    var pc = Int(p.pc)
+    // The next instruction, as a pointer: one register instead of a base and an index.
+    var ip = code + Int(p.pc)
+
+    // The arithmetic of calls and returns wraps instead of trapping: frame counts and
+    // register numbers stay far below the limits that `Limits` checks.
+
+    /// Where `ip` is in the current function, as the frame records it.
+    @inline(__always) func offset(of ip: UnsafeMutablePointer<Instruction>) -> Int32 {
+      Int32(
+        truncatingIfNeeded: (UInt(bitPattern: ip) &- UInt(bitPattern: code))
+          / UInt(MemoryLayout<Instruction>.stride))
+    }
+
+    /// Makes `callee` the running function, its window starting at absolute register `at`.
+    @inline(__always) func switchTo(_ callee: Unmanaged<FunctionCode>, windowAt at: Int) {
+      fnU = callee
+      code = callee._withUnsafeGuaranteedRef { $0.codeBase.unsafelyUnwrapped }
+      consts = callee._withUnsafeGuaranteedRef { $0.constantBase.unsafelyUnwrapped }
+      base = at
+      regs = p.registers + at
+    }
 
     /// Re-reads the top frame after a call, return or unwind.
     @inline(__always) func reload() {
-      top = p.frames + (p.frameCount - 1)
-      fnU = top.pointee.function
-      code = fnU._withUnsafeGuaranteedRef { $0.codeBase! }
-      consts = fnU._withUnsafeGuaranteedRef { $0.constantBase! }
-      base = Int(top.pointee.base)
-      regs = p.registers + base
+      top = p.frames + (p.frameCount &- 1)
+      switchTo(top.pointee.function, windowAt: Int(top.pointee.base))
     }
 
     /// Pushes a frame for `callee` whose window starts at absolute register `newBase`.
     @inline(__always) func enter(_ callee: Unmanaged<FunctionCode>, newBase: Int, dest: Int) throws(Exception)
     {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
-      if newBase + size > p.registerCapacity {
-        if newBase + size > limits.registers { throw registerLimit() }
-        p.growRegisters(to: newBase + size)
+      if newBase &+ size > p.registerCapacity {
+        if newBase &+ size > limits.registers { throw registerLimit() }
+        p.growRegisters(to: newBase &+ size)
       }
-      if p.frameCount == p.frameCapacity {
-        if p.frameCount >= limits.callDepth {
+      let count = p.frameCount
+      if count == p.frameCapacity {
+        if count >= limits.callDepth {
           throw Exception.limitReached("the call stack is \(limits.callDepth) frames deep (Limits.callDepth)")
         }
         p.growFrames()
       }
-      (p.frames + (p.frameCount - 1)).pointee.returnPC = Int32(pc)
-      (p.frames + p.frameCount).pointee = Frame(
-        function: callee, returnPC: 0, base: Int32(newBase), dest: Int32(dest))
-      p.frameCount += 1
-      reload()
-      pc = 0
+      top = p.frames + count
+      (top - 1).pointee.returnPC = offset(of: ip)
+      top.pointee = Frame(
+        function: callee, returnPC: 0, base: Int32(truncatingIfNeeded: newBase),
+        dest: Int32(truncatingIfNeeded: dest))
+      p.frameCount = count &+ 1
+      switchTo(callee, windowAt: newBase)
+      ip = code
     }
 
     /// Replaces the current frame's function, arguments already in place.
     @inline(__always) func replace(_ callee: Unmanaged<FunctionCode>) throws(Exception) {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
-      if base + size > p.registerCapacity {
-        if base + size > limits.registers { throw registerLimit() }
-        p.growRegisters(to: base + size)
+      if base &+ size > p.registerCapacity {
+        if base &+ size > limits.registers { throw registerLimit() }
+        p.growRegisters(to: base &+ size)
       }
       top.pointee.function = callee
-      reload()
-      pc = 0
+      switchTo(callee, windowAt: base)
+      ip = code
     }
 
     /// Moves `count` values from r[from...] down to r[0...], as a tail call needs.
     @inline(__always) func shiftArguments(from: Int, count: Int) {
       if from == 0 { return }
       for i in 0..<count {
-        let v = (regs + from + i).move()
-        (regs + from + i).initialize(to: .empty)
-        regs[i] = v
+        let source = regs + from + i
+        let word = TermMemory.word(source)
+        let tag = TermMemory.tag(source)
+        TermMemory.forget(source)
+        TermMemory.store(regs + i, word: word, tag: tag)
       }
     }
 
     /// Saves the resume point and leaves the loop.
-    @inline(__always) func park(at resume: Int) {
-      p.pc = Int32(resume)
+    @inline(__always) func park(at resume: Int32) {
+      p.pc = resume
     }
 
     // Set when the exception in flight already names the running function (a
@@ -82,8 +103,8 @@ extension Runtime {
     while true {
       do throws(Exception) {
         while true {
-          let ins = code[pc]
-          pc += 1
+          let ins = ip.pointee
+          ip += 1
           switch ins.op {
           case .move:
             TermMemory.assign(regs + Int(ins.a), from: regs + Int(ins.b))
@@ -95,7 +116,10 @@ extension Runtime {
             regs[Int(ins.a)] = .empty
 
           case .makeCons:
-            regs[Int(ins.a)] = .cons(Cons(regs[Int(ins.b)], regs[Int(ins.c)]))
+            let cell = Cons(.empty, .empty)
+            TermMemory.initialize(TermMemory.head(of: cell), from: regs + Int(ins.b))
+            TermMemory.initialize(TermMemory.tail(of: cell), from: regs + Int(ins.c))
+            TermMemory.replace(regs + Int(ins.a), with: .cons(cell))
           case .makeTuple:
             let start = regs + Int(ins.b)
             let n = Int(ins.c)
@@ -105,14 +129,13 @@ extension Runtime {
             TermMemory.replace(regs + Int(ins.a), with: .tuple(t))
           case .updateTuple:
             TermMemory.updateTuple(
-              regs + Int(ins.a), from: regs + Int(ins.c), changing: UInt32(bitPattern: code[pc].a),
+              regs + Int(ins.a), from: regs + Int(ins.c), changing: UInt32(bitPattern: ip.pointee.a),
               to: regs + Int(ins.b))
-            pc += 1
+            ip += 1
           case .makeFun:
-            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.b)] }
-            let code = callee.takeUnretainedValue()
-            let captured = Array(UnsafeBufferPointer(start: regs + Int(ins.c), count: code.captureCount))
-            regs[Int(ins.a)] = .fun(Fun(code: code, captured: captured))
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[Int(ins.b)] }
+            let fun = Fun(code: callee.takeUnretainedValue(), capturing: regs + Int(ins.c))
+            TermMemory.replace(regs + Int(ins.a), with: .fun(fun))
           case .makeMap:
             var d: [Term: Term] = [:]
             for i in 0..<Int(ins.c) { d[regs[Int(ins.b) + 2 * i]] = regs[Int(ins.b) + 2 * i + 1] }
@@ -191,81 +214,90 @@ extension Runtime {
             regs[Int(ins.a)] = .bool(!Term.exactlyEqual(regs[Int(ins.b)], regs[Int(ins.c)]))
 
           case .jump:
-            pc = Int(ins.a)
+            ip = code + Int(ins.a)
           case .jumpIfFalse:
             switch regs[Int(ins.a)] {
-            case .atom(.false): pc = Int(ins.b)
+            case .atom(.false): ip = code + Int(ins.b)
             case .atom(.true): break
             default:
               // c says what a non-boolean test is: 0 `badarg`, 1 and 3 LFE's `if` and
               // `cond` errors, 2 a failed guard.
               switch ins.c {
               case 1: throw Exception.error(.atom(atoms.intern("non_boolean_if_test")))
-              case 2: pc = Int(ins.b)
+              case 2: ip = code + Int(ins.b)
               case 3: throw Exception.error(.atom(atoms.intern("non_boolean_cond_test")))
               default: throw Exception.badarg
               }
             }
           case .jumpIfNotLt:
             if case .int(let i) = regs[Int(ins.a)], case .int(let j) = regs[Int(ins.b)] {
-              if !(i < j) { pc = Int(ins.c) }
+              if !(i < j) { ip = code + Int(ins.c) }
             } else if !(Term.compare(regs[Int(ins.a)], regs[Int(ins.b)], atoms: atoms) < 0) {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             }
           case .jumpIfNotLtImm:
             if case .int(let i) = regs[Int(ins.a)] {
-              if !(i < Int(ins.b)) { pc = Int(ins.c) }
+              if !(i < Int(ins.b)) { ip = code + Int(ins.c) }
             } else if !(Term.compare(regs[Int(ins.a)], .int(Int(ins.b)), atoms: atoms) < 0) {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             }
           case .jumpIfNotEqImm:
             if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
             } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
             } else {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             }
           case .jumpIfEqImm:
             if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             }
 
           case .ret:
+            let count = p.frameCount
+            if count != 1 {
+              // The value changes hands without a count; clearing the source first makes
+              // a destination in the same slot come out right.
+              let source = regs + Int(ins.a)
+              let word = TermMemory.word(source)
+              let tag = TermMemory.tag(source)
+              TermMemory.forget(source)
+              let dest = p.registers + Int(top.pointee.dest)
+              p.frameCount = count &- 1
+              top = p.frames + (count &- 2)
+              switchTo(top.pointee.function, windowAt: Int(top.pointee.base))
+              ip = code + Int(top.pointee.returnPC)
+              TermMemory.store(dest, word: word, tag: tag)
+              continue
+            }
             let value = (regs + Int(ins.a)).move()
             (regs + Int(ins.a)).initialize(to: .empty)
-            let dest = Int(top.pointee.dest)
-            if p.frameCount == 1 {
-              if p.isEvaluator {
-                // Only the shell reads what its evaluator returned.
-                p.result = value
-                finishEvaluation(p)
-              } else {
-                p.frameCount = 0
-                exitProcess(p, reason: .atom(.normal))
-              }
-              return reds
+            if p.isEvaluator {
+              // Only the shell reads what its evaluator returned.
+              p.result = value
+              finishEvaluation(p)
+            } else {
+              p.frameCount = 0
+              exitProcess(p, reason: .atom(.normal))
             }
-            p.frameCount -= 1
-            reload()
-            pc = Int(top.pointee.returnPC)
-            p.registers[dest] = value
+            return reds
 
           case .call:
-            reds += 1
+            reds &+= 1
             if reds >= budget {
-              park(at: pc - 1)
+              park(at: offset(of: ip) &- 1)
               return reds
             }
-            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[Int(ins.c)] }
             try enter(callee, newBase: base + Int(ins.b), dest: base + Int(ins.a))
           case .tailCall:
-            reds += 1
+            reds &+= 1
             if reds >= budget {
-              park(at: pc - 1)
+              park(at: offset(of: ip) &- 1)
               return reds
             }
-            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase![Int(ins.c)] }
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[Int(ins.c)] }
             let argumentCount = callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount }
             shiftArguments(from: Int(ins.b), count: argumentCount)
             // The rest of the window is dead: free what it holds now, while it is still
@@ -276,12 +308,12 @@ extension Runtime {
             try replace(callee)
 
           case .callRemote, .tailCallRemote:
-            reds += 1
+            reds &+= 1
             if reds >= budget {
-              park(at: pc - 1)
+              park(at: offset(of: ip) &- 1)
               return reds
             }
-            let slot = fnU._withUnsafeGuaranteedRef { $0.importSlots! } + Int(ins.c)
+            let slot = fnU._withUnsafeGuaranteedRef { $0.importSlots.unsafelyUnwrapped } + Int(ins.c)
             if slot.pointee.generation != codeGeneration {
               slot.pointee.target = resolve(slot.pointee.module, slot.pointee.function, slot.pointee.arity)
               slot.pointee.generation = codeGeneration
@@ -308,7 +340,10 @@ extension Runtime {
                 regs[Int(ins.a)] = r
               } else {
                 regs[argStart] = r
-                pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                let resume = try returnValue(
+                  from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                // After the return, `code` is the caller's.
+                ip = code + resume
                 if p.status != .runnable { return reds }
               }
             case .processNative(let body):
@@ -325,7 +360,10 @@ extension Runtime {
                 regs[Int(ins.a)] = r
               } else {
                 regs[argStart] = r
-                pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                let resume = try returnValue(
+                  from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+                // After the return, `code` is the caller's.
+                ip = code + resume
                 if p.status != .runnable { return reds }
               }
             case .undefined, .unresolved:
@@ -345,55 +383,70 @@ extension Runtime {
             }
 
           case .callFun, .tailCallFun:
-            reds += 1
+            reds &+= 1
             if reds >= budget {
-              park(at: pc - 1)
+              park(at: offset(of: ip) &- 1)
               return reds
             }
-            let argc = Int(code[pc].a)
-            pc += 1
+            let argc = Int(ip.pointee.a)
+            ip += 1
             let argStart = Int(ins.b)
-            let f = regs[Int(ins.c)]
-            guard case .fun(let fun) = f else {
-              throw Exception.error(.badfun, f)
+            let funRegister = regs + Int(ins.c)
+            guard TermMemory.tag(funRegister) == TermMemory.funTag else {
+              throw Exception.error(.badfun, funRegister.pointee)
             }
-            if fun.arity != argc {
+            // The fun's fields are plain words: reading them counts no reference.
+            let (arity, local, capturedBase, captureCount) = Unmanaged<Fun>.fromOpaque(
+              TermMemory.box(funRegister)
+            )._withUnsafeGuaranteedRef { ($0.arity, $0.localCode, $0.capturedBase, $0.captureCount) }
+            if arity != argc {
               let args = Array(UnsafeBufferPointer(start: regs + argStart, count: argc))
-              throw Exception.error(.badarity, .tuple([f, .list(args)]))
+              throw Exception.error(.badarity, .tuple([funRegister.pointee, .list(args)]))
             }
-            switch fun.target {
-            case .local(let callee, let captured):
-              let calleeU = Unmanaged.passUnretained(callee)
-              for (i, v) in captured.enumerated() {
-                if argStart + argc + i >= p.registerCapacity - base {
-                  p.growRegisters(to: base + argStart + argc + captured.count + 1)
+            if let callee = local {
+              if captureCount > 0 {
+                let end = base + argStart + argc + captureCount
+                if end > p.registerCapacity {
+                  if end > limits.registers { throw registerLimit() }
+                  p.growRegisters(to: end)
                   regs = p.registers + base
                 }
-                regs[argStart + argc + i] = v
+                let slots = regs + argStart + argc
+                for i in 0..<captureCount {
+                  TermMemory.assign(slots + i, from: capturedBase.unsafelyUnwrapped + i)
+                }
               }
               if ins.op == .callFun {
-                try enter(calleeU, newBase: base + argStart, dest: base + Int(ins.a))
+                try enter(callee, newBase: base + argStart, dest: base + Int(ins.a))
               } else {
-                shiftArguments(from: argStart, count: argc + captured.count)
-                try replace(calleeU)
+                shiftArguments(from: argStart, count: argc + captureCount)
+                try replace(callee)
               }
-            case .external(let m, let fname, let n):
-              let target = resolve(m, fname, n)
-              try dispatch(
-                target, m, fname, argStart: argStart, argc: n, dest: Int(ins.a), tail: ins.op == .tailCallFun,
-                p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
+              continue
+            }
+            // An external fun: (fun m f n).
+            let (m, fname) = Unmanaged<Fun>.fromOpaque(TermMemory.box(funRegister))._withUnsafeGuaranteedRef {
+              ($0.externalName.module, $0.externalName.function)
+            }
+            let target = resolve(m, fname, argc)
+            try dispatch(
+              target, m, fname, argStart: argStart, argc: argc, dest: Int(ins.a),
+              tail: ins.op == .tailCallFun,
+              p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
+            if p.status != .runnable { return reds }
+            if case .code = target {
+            } else if ins.op == .tailCallFun {
+              let resume = try returnValue(
+                from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+              // After the return, `code` is the caller's.
+              ip = code + resume
               if p.status != .runnable { return reds }
-              if case .code = target {
-              } else if ins.op == .tailCallFun {
-                pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
-                if p.status != .runnable { return reds }
-              }
             }
 
           case .callApply, .tailCallApply, .callDynamic:
-            reds += 1
+            reds &+= 1
             if reds >= budget {
-              park(at: pc - 1)
+              park(at: offset(of: ip) &- 1)
               return reds
             }
             // Unpack the call into a module, function and argument registers at b.
@@ -468,14 +521,17 @@ extension Runtime {
             if p.status != .runnable { return reds }
             if case .code = target {
             } else if tail {
-              pc = try returnValue(from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+              let resume = try returnValue(
+                from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
+              // After the return, `code` is the caller's.
+              ip = code + resume
               if p.status != .runnable { return reds }
             }
 
           case .isTupleOfArity:
             if case .tuple(let t) = regs[Int(ins.a)], t.count == Int(ins.b) {
             } else {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             }
           case .isTaggedTuple:
             let subject = regs + Int(ins.a)
@@ -484,7 +540,7 @@ extension Runtime {
               TermMemory.sameImmediate(TermMemory.tupleElements(subject), consts + Int(ins.b >> 8))
             {
             } else {
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
             }
           case .getElement:
             guard TermMemory.tag(regs + Int(ins.c)) == TermMemory.tupleTag else {
@@ -495,18 +551,22 @@ extension Runtime {
           case .isCons:
             if case .cons = regs[Int(ins.a)] {
             } else {
-              pc = Int(ins.b)
+              ip = code + Int(ins.b)
             }
           case .getHead:
-            guard case .cons(let c) = regs[Int(ins.b)] else { fatalError("getHead on a non-cons") }
-            regs[Int(ins.a)] = c.head
+            guard TermMemory.tag(regs + Int(ins.b)) == TermMemory.consTag else {
+              fatalError("getHead on a non-cons")
+            }
+            TermMemory.assign(regs + Int(ins.a), from: TermMemory.consHead(regs + Int(ins.b)))
           case .getTail:
-            guard case .cons(let c) = regs[Int(ins.b)] else { fatalError("getTail on a non-cons") }
-            regs[Int(ins.a)] = c.tail
+            guard TermMemory.tag(regs + Int(ins.b)) == TermMemory.consTag else {
+              fatalError("getTail on a non-cons")
+            }
+            TermMemory.assign(regs + Int(ins.a), from: TermMemory.consTail(regs + Int(ins.b)))
           case .isNil:
             if case .empty = regs[Int(ins.a)] {
             } else {
-              pc = Int(ins.b)
+              ip = code + Int(ins.b)
             }
           case .isEqConst:
             // Atoms and small integers, the usual literals in patterns, compare inline.
@@ -514,33 +574,33 @@ extension Runtime {
             case .atom(let k):
               if case .atom(let x) = regs[Int(ins.a)], x == k {
               } else {
-                pc = Int(ins.c)
+                ip = code + Int(ins.c)
               }
             case .int(let k):
               if case .int(let x) = regs[Int(ins.a)], x == k {
               } else {
-                pc = Int(ins.c)
+                ip = code + Int(ins.c)
               }
             default:
-              if !Term.exactlyEqual(regs[Int(ins.a)], consts[Int(ins.b)]) { pc = Int(ins.c) }
+              if !Term.exactlyEqual(regs[Int(ins.a)], consts[Int(ins.b)]) { ip = code + Int(ins.c) }
             }
           case .isEqReg:
-            if !Term.exactlyEqual(regs[Int(ins.a)], regs[Int(ins.b)]) { pc = Int(ins.c) }
+            if !Term.exactlyEqual(regs[Int(ins.a)], regs[Int(ins.b)]) { ip = code + Int(ins.c) }
           case .isMap:
             if case .map = regs[Int(ins.a)] {
             } else {
-              pc = Int(ins.b)
+              ip = code + Int(ins.b)
             }
           case .mapGet:
-            let fail = Int(code[pc].a)
-            pc += 1
+            let fail = Int(ip.pointee.a)
+            ip += 1
             if case .map(let m) = regs[Int(ins.b)], let v = m.entries[regs[Int(ins.c)]] {
               regs[Int(ins.a)] = v
             } else {
-              pc = fail
+              ip = code + fail
             }
           case .typeTest:
-            if !passes(regs[Int(ins.a)], TypeTest(rawValue: ins.b)!) { pc = Int(ins.c) }
+            if !passes(regs[Int(ins.a)], TypeTest(rawValue: ins.b)!) { ip = code + Int(ins.c) }
 
           // A receive looks at a message without counting a reference to it: a scan
           // past ten thousand messages that do not match touches no reference count.
@@ -548,7 +608,7 @@ extension Runtime {
             if p.mailbox.peek(borrowingInto: regs + Int(ins.a)) {
               p.borrowedRegister = Int32(base) + ins.a
             } else {
-              pc = Int(ins.b)
+              ip = code + Int(ins.b)
             }
           case .removeMessage:
             p.mailbox.removeAtCursor()
@@ -558,15 +618,15 @@ extension Runtime {
             TermMemory.forget(regs + Int(ins.b))
             p.borrowedRegister = -1
             p.mailbox.advance()
-            pc = Int(ins.a)
+            ip = code + Int(ins.a)
           case .wait:
-            reds += 1
+            reds &+= 1
             p.resumeTarget = ins.a
             suspend(p)
-            park(at: Int(ins.a))
+            park(at: ins.a)
             return reds
           case .waitTimeout:
-            reds += 1
+            reds &+= 1
             let t = regs[Int(ins.b)]
             var ms: Int64? = nil
             switch t {
@@ -578,14 +638,14 @@ extension Runtime {
             guard let ms else {
               p.resumeTarget = ins.a
               suspend(p)
-              park(at: Int(ins.a))
+              park(at: ins.a)
               return reds
             }
             let deadline = p.deadline ?? (clock.now + ms)
             if ms == 0 || clock.now >= deadline {
               p.deadline = nil
               p.mailbox.resetCursor()
-              pc = Int(ins.c)
+              ip = code + Int(ins.c)
               continue
             }
             p.resumeTarget = ins.a
@@ -593,7 +653,7 @@ extension Runtime {
             p.status = .waiting
             p.deadline = deadline
             timers.push(deadline: deadline, pid: p.pid)
-            park(at: Int(ins.a))
+            park(at: ins.a)
             return reds
           case .send:
             let to = regs + Int(ins.b)
@@ -700,7 +760,7 @@ extension Runtime {
           p.frameCount = Int(h.frameCount)
           reload()
           p.registers[Int(h.register)] = exceptionTuple(e)
-          pc = Int(h.target)
+          ip = code + Int(h.target)
           continue
         }
         // A message a receive was looking at is still the mailbox's, not the register's.

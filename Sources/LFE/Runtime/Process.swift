@@ -165,7 +165,7 @@ final class Process {
       initialArity = Int32(newValue.2)
     }
   }
-  init(pid: Pid, entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)) {
+  init(pid: Pid, entry: FunctionCode, arguments: UnsafeBufferPointer<Term>, initialCall: (Atom, Atom, Int)) {
     self.pid = pid
     initialModule = initialCall.0
     initialFunction = initialCall.1
@@ -187,7 +187,7 @@ final class Process {
       to: Term.self, capacity: need)
     registerCapacity32 = Int32(need)
     TermMemory.initializeEmpty(registers, count: need)
-    for (i, a) in arguments.enumerated() { registers[i] = a }
+    for i in 0..<arguments.count { TermMemory.assign(registers + i, from: arguments.baseAddress! + i) }
   }
 
   /// Bytes of the first block before the mailbox slot: room for one frame.

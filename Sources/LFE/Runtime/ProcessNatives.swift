@@ -207,11 +207,12 @@ extension Runtime {
   func spawnFun(_ f: Term, link: Process?) throws(Exception) -> Process {
     guard case .fun(let fun) = f, fun.arity == 0 else { throw Exception.badarg }
     let q: Process
-    switch fun.target {
-    case .local(let code, let captured):
-      q = try spawn(code, arguments: captured, initialCall: (.erlang, atoms.intern("apply"), 2))
-    case .external(let m, let fname, _):
-      q = try spawnApply(.atom(m), .atom(fname), .empty, link: nil)
+    if let code = fun.code {
+      q = try spawn(
+        code, arguments: UnsafeBufferPointer(start: fun.capturedBase, count: fun.captureCount),
+        initialCall: (.erlang, .apply, 2))
+    } else {
+      q = try spawnApply(.atom(fun.externalName.module), .atom(fun.externalName.function), .empty, link: nil)
     }
     if let link { try self.link(link, q.pid) }
     return q
@@ -227,7 +228,9 @@ extension Runtime {
     // undefined function crashes it rather than the caller.
     let q: Process
     if let code = exported(ma, fa, list.count) {
-      q = try spawn(code, arguments: list, initialCall: (ma, fa, list.count))
+      q = try list.withUnsafeBufferPointer { a throws(Exception) in
+        try spawn(code.takeUnretainedValue(), arguments: a, initialCall: (ma, fa, list.count))
+      }
     } else {
       q = try spawn(applyStub, arguments: [m, f, args], initialCall: (ma, fa, list.count))
     }
@@ -237,15 +240,15 @@ extension Runtime {
 
   /// The exported function m:f/arity, if loaded. Programs spawn many processes of one
   /// function, so the last answer is kept until the next module load.
-  private func exported(_ m: Atom, _ f: Atom, _ arity: Int) -> FunctionCode? {
+  private func exported(_ m: Atom, _ f: Atom, _ arity: Int) -> Unmanaged<FunctionCode>? {
     if let last = lastSpawned, last.module == m, last.function == f, last.arity == arity,
       last.generation == codeGeneration
     {
       return last.code
     }
     guard let code = modules[m]?.exports[FunctionKey(f, arity)] else { return nil }
-    lastSpawned = (m, f, arity, codeGeneration, code)
-    return code
+    lastSpawned = (m, f, arity, codeGeneration, .passUnretained(code))
+    return .passUnretained(code)
   }
 
   /// A process that sends `message` to `dest` after `ms` milliseconds (erlang:send_after).

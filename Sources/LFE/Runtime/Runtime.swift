@@ -27,7 +27,9 @@ public final class Runtime {
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
   /// The function spawn/3 started last, while no module has loaded since.
-  var lastSpawned: (module: Atom, function: Atom, arity: Int, generation: Int, code: FunctionCode)? = nil
+  /// (Uncounted: the runtime keeps every function alive.)
+  var lastSpawned:
+    (module: Atom, function: Atom, arity: Int, generation: Int, code: Unmanaged<FunctionCode>)? = nil
   /// Entry functions of the library that processes start in, found once.
   var stubs: (apply: FunctionCode?, sendAfter: FunctionCode?) = (nil, nil)
 
@@ -39,7 +41,8 @@ public final class Runtime {
   var nextRefSerial: UInt64 = 1
   /// Reductions left in the current shell step.
   var stepBudget = 0
-  /// Called when a process exits, before its links are told (the shell watches its evaluator).
+  /// Called when an evaluator process exits, before its links are told (the shell
+  /// watches its evaluator, a macro's runner its own).
   var exitObserver: ((Process) -> Void)? = nil
   /// Reads a workspace file for `c` and `file:read_file`; nil when it does not exist.
   public var readFile: (String) -> String? = { _ in nil }
@@ -106,6 +109,16 @@ public final class Runtime {
   /// Starts a process running `entry` with `arguments`; it waits in the run queue.
   func spawn(
     _ entry: FunctionCode, arguments: [Term], initialCall: (Atom, Atom, Int)
+  ) throws(Exception)
+    -> Process
+  {
+    try arguments.withUnsafeBufferPointer { a throws(Exception) in
+      try spawn(entry, arguments: a, initialCall: initialCall)
+    }
+  }
+
+  func spawn(
+    _ entry: FunctionCode, arguments: UnsafeBufferPointer<Term>, initialCall: (Atom, Atom, Int)
   ) throws(Exception)
     -> Process
   {
@@ -247,7 +260,8 @@ public final class Runtime {
     if !p.isEvaluator, let e = p.exception, e.kind != .exit {
       reportCrash(p, reason: reason)
     }
-    exitObserver?(p)
+    // Only evaluators (the shell's, a macro's) are watched.
+    if p.isEvaluator { exitObserver?(p) }
     if let name = p.registeredName {
       registered[name] = nil
       p.registeredName = nil

@@ -33,7 +33,7 @@ extension Atom {
     "undef", "noproc", "normal", "kill", "killed", "EXIT", "DOWN", "process",
     "infinity", "trap_exit", "timeout", "try_clause", "badfun", "badarity",
     "system_limit", "unbound_symbol", "module", "erlang", "lists", "io", "lfe",
-    "noconnection", "shell",
+    "noconnection", "shell", "apply",
   ]
 
   public static let `false` = Atom(index: 0)
@@ -73,4 +73,5 @@ extension Atom {
   public static let lfe = Atom(index: 34)
   public static let noconnection = Atom(index: 35)
   public static let shell = Atom(index: 36)
+  public static let apply = Atom(index: 37)
 }

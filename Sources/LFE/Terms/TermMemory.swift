@@ -88,6 +88,31 @@ enum TermMemory {
       .assumingMemoryBound(to: Term.self)
   }
 
+  /// The head of the cons cell the term at `p` holds (the caller knows it is one).
+  @inline(__always)
+  static func consHead(_ p: UnsafePointer<Term>) -> UnsafePointer<Term> {
+    (box(p) + consHeadOffset).assumingMemoryBound(to: Term.self)
+  }
+
+  /// The tail of the cons cell the term at `p` holds.
+  @inline(__always)
+  static func consTail(_ p: UnsafePointer<Term>) -> UnsafePointer<Term> {
+    (box(p) + consHeadOffset + MemoryLayout<Term>.stride).assumingMemoryBound(to: Term.self)
+  }
+
+  /// The fields of a cell still private to its builder, found without an accessor
+  /// (which would count the cell and copy the field through Swift's generic code).
+  @inline(__always)
+  static func head(of c: Cons) -> UnsafeMutablePointer<Term> {
+    (UnsafeMutableRawPointer(Unmanaged.passUnretained(c).toOpaque()) + consHeadOffset)
+      .assumingMemoryBound(to: Term.self)
+  }
+
+  @inline(__always)
+  static func tail(of c: Cons) -> UnsafeMutablePointer<Term> {
+    head(of: c) + 1
+  }
+
   /// `dst = src; src = .empty` without counting: the reference changes hands. `dst`
   /// must hold a value with no reference (an immediate, or `.empty`).
   @inline(__always)
@@ -213,10 +238,13 @@ enum TermMemory {
 
   static let consTag: UInt8 = 5
   static let tupleTag: UInt8 = 6
+  static let funTag: UInt8 = 10
   static let pidTag: UInt8 = 3
   static let emptyTag: UInt8 = 11
   /// Where a tuple's elements begin in its box: after the object header and the count.
   static let tupleElementsOffset = 24
+  /// Where a cons cell's head is in its box (the tail follows): after the object header.
+  static let consHeadOffset = 16
 
   /// `layoutIsAsAssumed`, run once per program.
   static let layoutChecked = layoutIsAsAssumed()
@@ -230,6 +258,13 @@ enum TermMemory {
     }
     let cell = Cons(.empty, .empty)
     let address = UInt(bitPattern: Unmanaged.passUnretained(cell).toOpaque())
+    // The fields of a cell sit where `consHead` and `consTail` look for them.
+    let probe = Cons(.int(11), .int(12))
+    let fields = withUnsafePointer(to: Term.cons(probe)) { p in
+      (word(consHead(p)), tag(consHead(p)), word(consTail(p)), tag(consTail(p)))
+    }
+    guard fields == (11, 0, 12, 0), head(of: probe).pointee == .int(11), tail(of: probe).pointee == .int(12)
+    else { return false }
     let tuple = Tuple.make([])
     let tupleAddress = UInt(bitPattern: Unmanaged.passUnretained(tuple).toOpaque())
     let fun = Fun(module: .erlang, function: .erlang, arity: 0)
