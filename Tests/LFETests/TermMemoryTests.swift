@@ -41,4 +41,31 @@ final class TermMemoryTests: XCTestCase {
       }
     }
   }
+
+  /// The VM counts references to boxes with a plain add to Swift's count word; Swift's
+  /// runtime must see the same count, and the box must go with its last reference.
+  func testCountingByHandAgreesWithSwiftsRuntime() {
+    for sideTable in [false, true] {
+      // The cell holds `child`: once the cell is freed, `child` is unique again.
+      var child = Cons(.int(2), .empty)
+      var cell: Cons? = Cons(.cons(child), .empty)
+      // A weak reference moves the counts to a side table: every count then takes
+      // the runtime's own path.
+      weak var watch: Cons? = sideTable ? cell : nil
+      let word = UInt(bitPattern: Unmanaged.passUnretained(cell!).toOpaque())
+      for _ in 0..<1000 { TermMemory.retain(word) }
+      XCTAssertFalse(isKnownUniquelyReferenced(&cell!))
+      for _ in 0..<999 { TermMemory.release(word) }
+      XCTAssertFalse(isKnownUniquelyReferenced(&cell!))
+      TermMemory.release(word)
+      XCTAssertTrue(isKnownUniquelyReferenced(&cell!))
+      // The last reference, dropped by hand, frees the cell.
+      TermMemory.retain(word)
+      cell = nil
+      XCTAssertFalse(isKnownUniquelyReferenced(&child))
+      TermMemory.release(word)
+      XCTAssertTrue(isKnownUniquelyReferenced(&child))
+      XCTAssertNil(watch)
+    }
+  }
 }
