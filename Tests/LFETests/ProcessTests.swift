@@ -328,6 +328,43 @@ final class ProcessTests: XCTestCase {
       """)
   }
 
+  /// A receive that passes over every queued message (a failed pattern, a failed
+  /// guard) waits, takes a later message that matches, and leaves the others queued
+  /// in order; with `after`, passing over them all ends in the timeout.
+  func testReceivePassesOverQueuedMessagesThenWaits() {
+    check(
+      ProcessSession(),
+      [
+        "(set s (spawn (lambda () (receive ((tuple 'go from) (receive ((tuple 'want n) (when (> n 5)) (! from (tuple 'took n)))) (! from (list (receive (x x)) (receive (y y)) (receive (z z)))))))))",
+        "(! s (tuple 'want 1))", "(! s 'junk)", "(! s (tuple 'want 2))", "(! s (tuple 'go (self)))",
+        "(flush)", "(! s (tuple 'want 7))", "(flush)",
+        "(receive ((tuple 'want n) (when (> n 5)) n) (after 10 'none))",
+      ],
+      """
+      lfe> (set s (spawn (lambda () (receive ((tuple 'go from) (receive ((tuple 'want n) (when (> n 5)) (! from (tuple 'took n)))) (! from (list (receive (x x)) (receive (y y)) (receive (z z)))))))))
+      #Pid<A>
+      lfe> (! s (tuple 'want 1))
+      #(want 1)
+      lfe> (! s 'junk)
+      junk
+      lfe> (! s (tuple 'want 2))
+      #(want 2)
+      lfe> (! s (tuple 'go (self)))
+      #(go #Pid<B>)
+      lfe> (flush)
+      ok
+      lfe> (! s (tuple 'want 7))
+      #(want 7)
+      lfe> (flush)
+      Shell got {took,7}
+      Shell got [{want,1},junk,{want,2}]
+      ok
+      lfe> (receive ((tuple 'want n) (when (> n 5)) n) (after 10 'none))
+      none
+
+      """)
+  }
+
   func testProcessInfoShowsQueuedMessages() {
     let s = ProcessSession()
     s.eval("(set q (spawn (lambda () (receive ('never 'ok)))))")

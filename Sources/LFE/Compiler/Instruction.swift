@@ -100,7 +100,9 @@ public enum Opcode: UInt8, Sendable {
   // the cursor is at the end. Until removeMessage or nextMessage, nothing writes r[a].
   case peekMessage
   case removeMessage  // take the message at the cursor out, its reference now r[a]'s; reset the cursor
-  case nextMessage  // forget r[b] (uncounted); advance the cursor; goto a
+  // forget r[b] (uncounted); advance the cursor; goto a, which is the receive's
+  // peekMessage (the VM runs that peek itself and goes on after it)
+  case nextMessage
   case wait  // suspend until a message arrives; then goto a
   case waitTimeout  // like wait, with a timeout r[b] (ms or 'infinity); on timeout goto c
   case send  // r[a] = r[c]; send r[c] to r[b]; a < 0: no result (see Instruction.sendCopyNoResult)
