@@ -17,6 +17,13 @@ public struct Instruction: Sendable {
   static let sendCopyNoResult = -1
   static let sendMoveNoResult = -2
 
+  // Operands that index something (registers, constants, jump targets) are never
+  // negative: widened as unsigned, they cost a plain 32-bit load in the VM's loop
+  // instead of a sign extension each. Immediates keep their sign: `Int(b)`.
+  @inline(__always) var ra: Int { Int(UInt32(bitPattern: a)) }
+  @inline(__always) var rb: Int { Int(UInt32(bitPattern: b)) }
+  @inline(__always) var rc: Int { Int(UInt32(bitPattern: c)) }
+
   @inlinable init(_ op: Opcode, _ a: Int32 = 0, _ b: Int32 = 0, _ c: Int32 = 0) {
     self.op = op
     self.a = a

@@ -107,91 +107,91 @@ extension Runtime {
           ip += 1
           switch ins.op {
           case .move:
-            TermMemory.assign(regs + Int(ins.a), from: regs + Int(ins.b))
+            TermMemory.assign(regs + ins.ra, from: regs + ins.rb)
           case .loadConst:
-            TermMemory.assign(regs + Int(ins.a), from: consts + Int(ins.b))
+            TermMemory.assign(regs + ins.ra, from: consts + ins.rb)
           case .loadInt:
-            TermMemory.storeInt(regs + Int(ins.a), Int(ins.b))
+            TermMemory.storeInt(regs + ins.ra, Int(ins.b))
           case .clear:
-            regs[Int(ins.a)] = .empty
+            regs[ins.ra] = .empty
 
           case .makeCons:
             let cell = Cons(.empty, .empty)
-            TermMemory.initialize(TermMemory.head(of: cell), from: regs + Int(ins.b))
-            TermMemory.initialize(TermMemory.tail(of: cell), from: regs + Int(ins.c))
-            TermMemory.replace(regs + Int(ins.a), with: .cons(cell))
+            TermMemory.initialize(TermMemory.head(of: cell), from: regs + ins.rb)
+            TermMemory.initialize(TermMemory.tail(of: cell), from: regs + ins.rc)
+            TermMemory.replace(regs + ins.ra, with: .cons(cell))
           case .makeTuple:
-            let start = regs + Int(ins.b)
-            let n = Int(ins.c)
+            let start = regs + ins.rb
+            let n = ins.rc
             let t = Tuple.allocate(count: n)
             let dst = TermMemory.elements(of: t)
             for i in 0..<n { TermMemory.initialize(dst + i, from: start + i) }
-            TermMemory.replace(regs + Int(ins.a), with: .tuple(t))
+            TermMemory.replace(regs + ins.ra, with: .tuple(t))
           case .updateTuple:
             TermMemory.updateTuple(
-              regs + Int(ins.a), from: regs + Int(ins.c), changing: UInt32(bitPattern: ip.pointee.a),
-              to: regs + Int(ins.b))
+              regs + ins.ra, from: regs + ins.rc, changing: UInt32(bitPattern: ip.pointee.a),
+              to: regs + ins.rb)
             ip += 1
           case .makeFun:
-            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[Int(ins.b)] }
-            let fun = Fun(code: callee.takeUnretainedValue(), capturing: regs + Int(ins.c))
-            TermMemory.replace(regs + Int(ins.a), with: .fun(fun))
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[ins.rb] }
+            let fun = Fun(code: callee.takeUnretainedValue(), capturing: regs + ins.rc)
+            TermMemory.replace(regs + ins.ra, with: .fun(fun))
           case .makeMap:
             var d: [Term: Term] = [:]
-            for i in 0..<Int(ins.c) { d[regs[Int(ins.b) + 2 * i]] = regs[Int(ins.b) + 2 * i + 1] }
-            regs[Int(ins.a)] = .map(MapBox(d))
+            for i in 0..<ins.rc { d[regs[ins.rb + 2 * i]] = regs[ins.rb + 2 * i + 1] }
+            regs[ins.ra] = .map(MapBox(d))
           case .mapUpdate:
-            guard case .map(let m) = regs[Int(ins.a)] else {
-              throw Exception.error(atoms.intern("badmap"), regs[Int(ins.a)])
+            guard case .map(let m) = regs[ins.ra] else {
+              throw Exception.error(atoms.intern("badmap"), regs[ins.ra])
             }
             var d = m.entries
-            for i in 0..<Int(ins.c) { d[regs[Int(ins.b) + 2 * i]] = regs[Int(ins.b) + 2 * i + 1] }
-            regs[Int(ins.a)] = .map(MapBox(d))
+            for i in 0..<ins.rc { d[regs[ins.rb + 2 * i]] = regs[ins.rb + 2 * i + 1] }
+            regs[ins.ra] = .map(MapBox(d))
 
           // Small integers inline; anything else (bignums, floats, errors) in `arithmetic`.
           case .add:
-            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
+            if case .int(let x) = regs[ins.rb], case .int(let y) = regs[ins.rc],
               case (let r, false) = x.addingReportingOverflow(y)
             {
-              TermMemory.storeInt(regs + Int(ins.a), r)
+              TermMemory.storeInt(regs + ins.ra, r)
             } else {
-              regs[Int(ins.a)] = try arithmetic(.add, regs[Int(ins.b)], regs[Int(ins.c)])
+              regs[ins.ra] = try arithmetic(.add, regs[ins.rb], regs[ins.rc])
             }
           case .sub:
-            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
+            if case .int(let x) = regs[ins.rb], case .int(let y) = regs[ins.rc],
               case (let r, false) = x.subtractingReportingOverflow(y)
             {
-              TermMemory.storeInt(regs + Int(ins.a), r)
+              TermMemory.storeInt(regs + ins.ra, r)
             } else {
-              regs[Int(ins.a)] = try arithmetic(.sub, regs[Int(ins.b)], regs[Int(ins.c)])
+              regs[ins.ra] = try arithmetic(.sub, regs[ins.rb], regs[ins.rc])
             }
           case .mul:
-            if case .int(let x) = regs[Int(ins.b)], case .int(let y) = regs[Int(ins.c)],
+            if case .int(let x) = regs[ins.rb], case .int(let y) = regs[ins.rc],
               case (let r, false) = x.multipliedReportingOverflow(by: y)
             {
-              TermMemory.storeInt(regs + Int(ins.a), r)
+              TermMemory.storeInt(regs + ins.ra, r)
             } else {
-              regs[Int(ins.a)] = try arithmetic(.mul, regs[Int(ins.b)], regs[Int(ins.c)])
+              regs[ins.ra] = try arithmetic(.mul, regs[ins.rb], regs[ins.rc])
             }
           case .addImm:
-            if case .int(let x) = regs[Int(ins.b)] {
+            if case .int(let x) = regs[ins.rb] {
               let (r, o) = x.addingReportingOverflow(Int(ins.c))
               if !o {
-                TermMemory.storeInt(regs + Int(ins.a), r)
+                TermMemory.storeInt(regs + ins.ra, r)
                 continue
               }
             }
             do {
-              regs[Int(ins.a)] = try Arith.add(regs[Int(ins.b)], .int(Int(ins.c)))
+              regs[ins.ra] = try Arith.add(regs[ins.rb], .int(Int(ins.c)))
             } catch {
               // Compiled module code adds a literal without a call to erlang:+, so its
               // trace starts at the function itself (as BEAM's does).
               if fnU._withUnsafeGuaranteedRef({ $0.file != nil }) { throw error }
-              throw annotate(error, .erlang, atoms.intern("+"), [regs[Int(ins.b)], .int(Int(ins.c))])
+              throw annotate(error, .erlang, atoms.intern("+"), [regs[ins.rb], .int(Int(ins.c))])
             }
           case .lt, .le, .gt, .ge, .eq, .ne:
-            let x = regs[Int(ins.b)]
-            let y = regs[Int(ins.c)]
+            let x = regs[ins.rb]
+            let y = regs[ins.rc]
             let c: Int
             if case .int(let i) = x, case .int(let j) = y {
               c = i < j ? -1 : (i == j ? 0 : 1)
@@ -207,51 +207,51 @@ extension Runtime {
             case .eq: r = c == 0
             default: r = c != 0
             }
-            regs[Int(ins.a)] = .bool(r)
+            regs[ins.ra] = .bool(r)
           case .eqExact:
-            regs[Int(ins.a)] = .bool(Term.exactlyEqual(regs[Int(ins.b)], regs[Int(ins.c)]))
+            regs[ins.ra] = .bool(Term.exactlyEqual(regs[ins.rb], regs[ins.rc]))
           case .neExact:
-            regs[Int(ins.a)] = .bool(!Term.exactlyEqual(regs[Int(ins.b)], regs[Int(ins.c)]))
+            regs[ins.ra] = .bool(!Term.exactlyEqual(regs[ins.rb], regs[ins.rc]))
 
           case .jump:
-            ip = code + Int(ins.a)
+            ip = code + ins.ra
           case .jumpIfFalse:
-            switch regs[Int(ins.a)] {
-            case .atom(.false): ip = code + Int(ins.b)
+            switch regs[ins.ra] {
+            case .atom(.false): ip = code + ins.rb
             case .atom(.true): break
             default:
               // c says what a non-boolean test is: 0 `badarg`, 1 and 3 LFE's `if` and
               // `cond` errors, 2 a failed guard.
               switch ins.c {
               case 1: throw Exception.error(.atom(atoms.intern("non_boolean_if_test")))
-              case 2: ip = code + Int(ins.b)
+              case 2: ip = code + ins.rb
               case 3: throw Exception.error(.atom(atoms.intern("non_boolean_cond_test")))
               default: throw Exception.badarg
               }
             }
           case .jumpIfNotLt:
-            if case .int(let i) = regs[Int(ins.a)], case .int(let j) = regs[Int(ins.b)] {
-              if !(i < j) { ip = code + Int(ins.c) }
-            } else if !(Term.compare(regs[Int(ins.a)], regs[Int(ins.b)], atoms: atoms) < 0) {
-              ip = code + Int(ins.c)
+            if case .int(let i) = regs[ins.ra], case .int(let j) = regs[ins.rb] {
+              if !(i < j) { ip = code + ins.rc }
+            } else if !(Term.compare(regs[ins.ra], regs[ins.rb], atoms: atoms) < 0) {
+              ip = code + ins.rc
             }
           case .jumpIfNotLtImm:
-            if case .int(let i) = regs[Int(ins.a)] {
-              if !(i < Int(ins.b)) { ip = code + Int(ins.c) }
-            } else if !(Term.compare(regs[Int(ins.a)], .int(Int(ins.b)), atoms: atoms) < 0) {
-              ip = code + Int(ins.c)
+            if case .int(let i) = regs[ins.ra] {
+              if !(i < Int(ins.b)) { ip = code + ins.rc }
+            } else if !(Term.compare(regs[ins.ra], .int(Int(ins.b)), atoms: atoms) < 0) {
+              ip = code + ins.rc
             }
           case .jumpIfNotEqImm:
-            if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
-            } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
+            if case .int(let i) = regs[ins.ra], i == Int(ins.b) {
+            } else if case .float(let f) = regs[ins.ra], f == Double(ins.b) {
             } else {
-              ip = code + Int(ins.c)
+              ip = code + ins.rc
             }
           case .jumpIfEqImm:
-            if case .int(let i) = regs[Int(ins.a)], i == Int(ins.b) {
-              ip = code + Int(ins.c)
-            } else if case .float(let f) = regs[Int(ins.a)], f == Double(ins.b) {
-              ip = code + Int(ins.c)
+            if case .int(let i) = regs[ins.ra], i == Int(ins.b) {
+              ip = code + ins.rc
+            } else if case .float(let f) = regs[ins.ra], f == Double(ins.b) {
+              ip = code + ins.rc
             }
 
           case .ret:
@@ -259,7 +259,7 @@ extension Runtime {
             if count != 1 {
               // The value changes hands without a count; clearing the source first makes
               // a destination in the same slot come out right.
-              let source = regs + Int(ins.a)
+              let source = regs + ins.ra
               let word = TermMemory.word(source)
               let tag = TermMemory.tag(source)
               TermMemory.forget(source)
@@ -271,8 +271,8 @@ extension Runtime {
               TermMemory.store(dest, word: word, tag: tag)
               continue
             }
-            let value = (regs + Int(ins.a)).move()
-            (regs + Int(ins.a)).initialize(to: .empty)
+            let value = (regs + ins.ra).move()
+            (regs + ins.ra).initialize(to: .empty)
             if p.isEvaluator {
               // Only the shell reads what its evaluator returned.
               p.result = value
@@ -289,17 +289,17 @@ extension Runtime {
               park(at: offset(of: ip) &- 1)
               return reds
             }
-            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[Int(ins.c)] }
-            try enter(callee, newBase: base + Int(ins.b), dest: base + Int(ins.a))
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[ins.rc] }
+            try enter(callee, newBase: base + ins.rb, dest: base + ins.ra)
           case .tailCall:
             reds &+= 1
             if reds >= budget {
               park(at: offset(of: ip) &- 1)
               return reds
             }
-            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[Int(ins.c)] }
+            let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[ins.rc] }
             let argumentCount = callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount }
-            shiftArguments(from: Int(ins.b), count: argumentCount)
+            shiftArguments(from: ins.rb, count: argumentCount)
             // The rest of the window is dead: free what it holds now, while it is still
             // in the cache, rather than when a later iteration overwrites it. A receive
             // loop's last message goes back to the allocator in time for the next one.
@@ -313,16 +313,16 @@ extension Runtime {
               park(at: offset(of: ip) &- 1)
               return reds
             }
-            let slot = fnU._withUnsafeGuaranteedRef { $0.importSlots.unsafelyUnwrapped } + Int(ins.c)
+            let slot = fnU._withUnsafeGuaranteedRef { $0.importSlots.unsafelyUnwrapped } + ins.rc
             if slot.pointee.generation != codeGeneration {
               slot.pointee.target = resolve(slot.pointee.module, slot.pointee.function, slot.pointee.arity)
               slot.pointee.generation = codeGeneration
             }
-            let argStart = Int(ins.b)
+            let argStart = ins.rb
             switch slot.pointee.target {
             case .code(let callee):
               if ins.op == .callRemote {
-                try enter(callee, newBase: base + argStart, dest: base + Int(ins.a))
+                try enter(callee, newBase: base + argStart, dest: base + ins.ra)
               } else {
                 shiftArguments(from: argStart, count: slot.pointee.arity)
                 try replace(callee)
@@ -337,7 +337,7 @@ extension Runtime {
                   error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
               }
               if ins.op == .callRemote {
-                regs[Int(ins.a)] = r
+                regs[ins.ra] = r
               } else {
                 regs[argStart] = r
                 let resume = try returnValue(
@@ -357,7 +357,7 @@ extension Runtime {
               if p.status != .runnable { return reds }
               regs = p.registers + base
               if ins.op == .callRemote {
-                regs[Int(ins.a)] = r
+                regs[ins.ra] = r
               } else {
                 regs[argStart] = r
                 let resume = try returnValue(
@@ -374,12 +374,12 @@ extension Runtime {
             }
 
           case .callNative:
-            let entry = fnU._withUnsafeGuaranteedRef { $0.natives[Int(ins.c)] }
+            let entry = fnU._withUnsafeGuaranteedRef { $0.natives[ins.rc] }
             do {
-              regs[Int(ins.a)] = try entry.body(
-                nativeContext, UnsafeBufferPointer(start: regs + Int(ins.b), count: entry.arity))
+              regs[ins.ra] = try entry.body(
+                nativeContext, UnsafeBufferPointer(start: regs + ins.rb, count: entry.arity))
             } catch {
-              throw annotate(error, entry.module, entry.function, regs + Int(ins.b), entry.arity)
+              throw annotate(error, entry.module, entry.function, regs + ins.rb, entry.arity)
             }
 
           case .callFun, .tailCallFun:
@@ -390,8 +390,8 @@ extension Runtime {
             }
             let argc = Int(ip.pointee.a)
             ip += 1
-            let argStart = Int(ins.b)
-            let funRegister = regs + Int(ins.c)
+            let argStart = ins.rb
+            let funRegister = regs + ins.rc
             guard TermMemory.tag(funRegister) == TermMemory.funTag else {
               throw Exception.error(.badfun, funRegister.pointee)
             }
@@ -417,7 +417,7 @@ extension Runtime {
                 }
               }
               if ins.op == .callFun {
-                try enter(callee, newBase: base + argStart, dest: base + Int(ins.a))
+                try enter(callee, newBase: base + argStart, dest: base + ins.ra)
               } else {
                 shiftArguments(from: argStart, count: argc + captureCount)
                 try replace(callee)
@@ -430,7 +430,7 @@ extension Runtime {
             }
             let target = resolve(m, fname, argc)
             try dispatch(
-              target, m, fname, argStart: argStart, argc: argc, dest: Int(ins.a),
+              target, m, fname, argStart: argStart, argc: argc, dest: ins.ra,
               tail: ins.op == .tailCallFun,
               p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
             if p.status != .runnable { return reds }
@@ -450,7 +450,7 @@ extension Runtime {
               return reds
             }
             // Unpack the call into a module, function and argument registers at b.
-            let argStart = Int(ins.b)
+            let argStart = ins.rb
             let tail = ins.op == .tailCallApply
             var m: Term
             var fname: Term
@@ -458,7 +458,7 @@ extension Runtime {
             if ins.op == .callDynamic {
               m = regs[argStart]
               fname = regs[argStart + 1]
-              args = Array(UnsafeBufferPointer(start: regs + argStart + 2, count: Int(ins.c)))
+              args = Array(UnsafeBufferPointer(start: regs + argStart + 2, count: ins.rc))
             } else if ins.c == 2 {
               // (apply f args)
               m = regs[argStart]
@@ -499,7 +499,7 @@ extension Runtime {
                   shiftArguments(from: argStart, count: args.count + captured.count)
                   try replace(callee)
                 } else {
-                  try enter(callee, newBase: base + argStart, dest: base + Int(ins.a))
+                  try enter(callee, newBase: base + argStart, dest: base + ins.ra)
                 }
                 continue
               }
@@ -516,7 +516,7 @@ extension Runtime {
             for (i, v) in args.enumerated() { regs[argStart + i] = v }
             let target = resolve(ma, fa, args.count)
             try dispatch(
-              target, ma, fa, argStart: argStart, argc: args.count, dest: Int(ins.a), tail: tail,
+              target, ma, fa, argStart: argStart, argc: args.count, dest: ins.ra, tail: tail,
               p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
             if p.status != .runnable { return reds }
             if case .code = target {
@@ -529,97 +529,97 @@ extension Runtime {
             }
 
           case .isTupleOfArity:
-            if case .tuple(let t) = regs[Int(ins.a)], t.count == Int(ins.b) {
+            if case .tuple(let t) = regs[ins.ra], t.count == ins.rb {
             } else {
-              ip = code + Int(ins.c)
+              ip = code + ins.rc
             }
           case .isTaggedTuple:
-            let subject = regs + Int(ins.a)
+            let subject = regs + ins.ra
             if TermMemory.tag(subject) == TermMemory.tupleTag,
               TermMemory.tupleCount(subject) == Int(ins.b & 0xFF),
               TermMemory.sameImmediate(TermMemory.tupleElements(subject), consts + Int(ins.b >> 8))
             {
             } else {
-              ip = code + Int(ins.c)
+              ip = code + ins.rc
             }
           case .getElement:
-            guard TermMemory.tag(regs + Int(ins.c)) == TermMemory.tupleTag else {
+            guard TermMemory.tag(regs + ins.rc) == TermMemory.tupleTag else {
               fatalError("getElement on a non-tuple")
             }
             TermMemory.assign(
-              regs + Int(ins.a), from: TermMemory.tupleElements(regs + Int(ins.c)) + Int(ins.b))
+              regs + ins.ra, from: TermMemory.tupleElements(regs + ins.rc) + ins.rb)
           case .isCons:
-            if case .cons = regs[Int(ins.a)] {
+            if case .cons = regs[ins.ra] {
             } else {
-              ip = code + Int(ins.b)
+              ip = code + ins.rb
             }
           case .getHead:
-            guard TermMemory.tag(regs + Int(ins.b)) == TermMemory.consTag else {
+            guard TermMemory.tag(regs + ins.rb) == TermMemory.consTag else {
               fatalError("getHead on a non-cons")
             }
-            TermMemory.assign(regs + Int(ins.a), from: TermMemory.consHead(regs + Int(ins.b)))
+            TermMemory.assign(regs + ins.ra, from: TermMemory.consHead(regs + ins.rb))
           case .getTail:
-            guard TermMemory.tag(regs + Int(ins.b)) == TermMemory.consTag else {
+            guard TermMemory.tag(regs + ins.rb) == TermMemory.consTag else {
               fatalError("getTail on a non-cons")
             }
-            TermMemory.assign(regs + Int(ins.a), from: TermMemory.consTail(regs + Int(ins.b)))
+            TermMemory.assign(regs + ins.ra, from: TermMemory.consTail(regs + ins.rb))
           case .isNil:
-            if case .empty = regs[Int(ins.a)] {
+            if case .empty = regs[ins.ra] {
             } else {
-              ip = code + Int(ins.b)
+              ip = code + ins.rb
             }
           case .isEqConst:
             // Atoms and small integers, the usual literals in patterns, compare inline.
-            switch consts[Int(ins.b)] {
+            switch consts[ins.rb] {
             case .atom(let k):
-              if case .atom(let x) = regs[Int(ins.a)], x == k {
+              if case .atom(let x) = regs[ins.ra], x == k {
               } else {
-                ip = code + Int(ins.c)
+                ip = code + ins.rc
               }
             case .int(let k):
-              if case .int(let x) = regs[Int(ins.a)], x == k {
+              if case .int(let x) = regs[ins.ra], x == k {
               } else {
-                ip = code + Int(ins.c)
+                ip = code + ins.rc
               }
             default:
-              if !Term.exactlyEqual(regs[Int(ins.a)], consts[Int(ins.b)]) { ip = code + Int(ins.c) }
+              if !Term.exactlyEqual(regs[ins.ra], consts[ins.rb]) { ip = code + ins.rc }
             }
           case .isEqReg:
-            if !Term.exactlyEqual(regs[Int(ins.a)], regs[Int(ins.b)]) { ip = code + Int(ins.c) }
+            if !Term.exactlyEqual(regs[ins.ra], regs[ins.rb]) { ip = code + ins.rc }
           case .isMap:
-            if case .map = regs[Int(ins.a)] {
+            if case .map = regs[ins.ra] {
             } else {
-              ip = code + Int(ins.b)
+              ip = code + ins.rb
             }
           case .mapGet:
             let fail = Int(ip.pointee.a)
             ip += 1
-            if case .map(let m) = regs[Int(ins.b)], let v = m.entries[regs[Int(ins.c)]] {
-              regs[Int(ins.a)] = v
+            if case .map(let m) = regs[ins.rb], let v = m.entries[regs[ins.rc]] {
+              regs[ins.ra] = v
             } else {
               ip = code + fail
             }
           case .typeTest:
-            if !passes(regs[Int(ins.a)], TypeTest(rawValue: ins.b)!) { ip = code + Int(ins.c) }
+            if !passes(regs[ins.ra], TypeTest(rawValue: ins.b)!) { ip = code + ins.rc }
 
           // A receive looks at a message without counting a reference to it: a scan
           // past ten thousand messages that do not match touches no reference count.
           case .peekMessage:
-            if p.mailbox.peek(borrowingInto: regs + Int(ins.a)) {
+            if p.mailbox.peek(borrowingInto: regs + ins.ra) {
               p.borrowedRegister = Int32(base) + ins.a
             } else {
-              ip = code + Int(ins.b)
+              ip = code + ins.rb
             }
           case .removeMessage:
             p.mailbox.removeAtCursor()
             p.borrowedRegister = -1
             p.deadline = nil
           case .nextMessage:
-            TermMemory.forget(regs + Int(ins.b))
+            TermMemory.forget(regs + ins.rb)
             p.mailbox.advance()
             // Does the peekMessage at `a` (where the receive starts over) at once: a
             // scan past many messages takes one dispatch less for each.
-            let peek = code + Int(ins.a)
+            let peek = code + ins.ra
             if p.mailbox.peek(borrowingInto: regs + Int(peek.pointee.a)) {
               p.borrowedRegister = Int32(base) &+ peek.pointee.a
               ip = peek + 1
@@ -635,7 +635,7 @@ extension Runtime {
             return reds
           case .waitTimeout:
             reds &+= 1
-            let t = regs[Int(ins.b)]
+            let t = regs[ins.rb]
             var ms: Int64? = nil
             switch t {
             case .atom(.infinity): ms = nil
@@ -653,7 +653,7 @@ extension Runtime {
             if ms == 0 || clock.now >= deadline {
               p.deadline = nil
               p.mailbox.resetCursor()
-              ip = code + Int(ins.c)
+              ip = code + ins.rc
               continue
             }
             p.resumeTarget = ins.a
@@ -664,8 +664,8 @@ extension Runtime {
             park(at: ins.a)
             return reds
           case .send:
-            let to = regs + Int(ins.b)
-            let message = regs + Int(ins.c)
+            let to = regs + ins.rb
+            let message = regs + ins.rc
             if TermMemory.tag(to) == TermMemory.pidTag {
               let pid = Pid(serial: UInt32(truncatingIfNeeded: TermMemory.word(to)))
               if ins.a == Int32(Instruction.sendMoveNoResult) {
@@ -685,7 +685,7 @@ extension Runtime {
             }
             // A send to itself past the mailbox limit ends the sender.
             if p.status != .runnable { return reds }
-            if ins.a >= 0 && ins.a != ins.c { TermMemory.assign(regs + Int(ins.a), from: message) }
+            if ins.a >= 0 && ins.a != ins.c { TermMemory.assign(regs + ins.ra, from: message) }
 
           case .tryBegin:
             p.handlers.append(
@@ -693,8 +693,8 @@ extension Runtime {
           case .tryEnd:
             p.handlers.removeLast()
           case .raise:
-            let cls = regs[Int(ins.a)]
-            let reason = regs[Int(ins.b)]
+            let cls = regs[ins.ra]
+            let reason = regs[ins.rb]
             var kind: Exception.Kind = .error
             switch cls {
             case .atom(.error): kind = .error
@@ -703,7 +703,7 @@ extension Runtime {
             default: throw Exception.badarg
             }
             var e = Exception(kind, reason)
-            if ins.c >= 0, let stack = stackEntries(from: regs[Int(ins.c)]) { e.stack = stack }
+            if ins.c >= 0, let stack = stackEntries(from: regs[ins.rc]) { e.stack = stack }
             e.rethrown = true
             throw e
           case .raiseError:
@@ -725,12 +725,12 @@ extension Runtime {
               throw e
             }
             if ins.c == ErrorShape.tagged.rawValue {
-              throw Exception.error(.tuple([consts[Int(ins.a)], regs[Int(ins.b)]]))
+              throw Exception.error(.tuple([consts[ins.ra], regs[ins.rb]]))
             }
-            throw Exception.error(consts[Int(ins.a)])
+            throw Exception.error(consts[ins.ra])
 
           case .selfPid:
-            regs[Int(ins.a)] = .pid(p.pid)
+            regs[ins.ra] = .pid(p.pid)
           case .data:
             break
           }
