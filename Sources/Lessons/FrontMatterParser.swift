@@ -43,7 +43,10 @@ struct FrontMatterParser {
     let yaml = lines[1..<closing].joined(separator: "\n")
     let node: Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      // The basic resolver tags nothing by pattern: `convert` reads scalars itself, and
+      // the default one compiles a dozen regular expressions, most of the time it
+      // takes to load a page.
+      node = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
       result.diagnostics.append(diagnostic(for: error, yaml: yaml))
       return result

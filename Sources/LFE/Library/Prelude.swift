@@ -1,19 +1,24 @@
 /// Library functions written in LFE itself: the ones that call funs, wait for messages
 /// or run other code (`lists:map`, `timer:sleep`, `c:flush`). Written in LFE, they
 /// suspend and resume like any process code, where a Swift native could not.
-/// Compiled into every runtime when it starts.
+/// Each module is compiled into a runtime the first time something calls it (see
+/// `Runtime.autoload`): compiling all of them took a fifth of checking a short page.
+/// No prelude function has the name and arity of a native, so whether a module is
+/// loaded yet never changes which of the two a call reaches.
 enum Prelude {
   /// The module that holds the interpreter's own helpers.
   static let support = "lfe_tutor"
 
-  static func load(into runtime: Runtime) {
-    for (name, source) in sources {
-      do {
-        _ = try ModuleCompiler.compileAndLoad(
-          source: source, file: "\(name).lfe", runtime: runtime, traced: false)
-      } catch {
-        preconditionFailure("prelude module \(name) does not compile: \(error)")
-      }
+  /// Compiles and loads the prelude module `name`.
+  static func load(_ name: String, into runtime: Runtime) {
+    guard let source = sources.first(where: { $0.0 == name })?.1 else {
+      preconditionFailure("no prelude module \(name)")
+    }
+    do {
+      _ = try ModuleCompiler.compileAndLoad(
+        source: source, file: "\(name).lfe", runtime: runtime, traced: false)
+    } catch {
+      preconditionFailure("prelude module \(name) does not compile: \(error)")
     }
   }
 

@@ -307,6 +307,8 @@ extension Runtime {
   }
 
   func supportFunction(_ name: String, _ arity: Int) -> FunctionCode {
-    modules[atoms.intern(Prelude.support)]!.exports[FunctionKey(atoms.intern(name), arity)]!
+    let support = atoms.intern(Prelude.support)
+    if modules[support] == nil { _ = autoload(support) }
+    return modules[support]!.exports[FunctionKey(atoms.intern(name), arity)]!
   }
 }

@@ -65,7 +65,7 @@ public final class Runtime {
       processNatives[key] = f.body
     }
     precondition(TermMemory.layoutChecked, "this compiler lays out Term differently from what the VM assumes")
-    Prelude.load(into: self)
+    preludePending = Set(Prelude.sources.map { atoms.intern($0.0) })
   }
 
   deinit {
@@ -97,7 +97,14 @@ public final class Runtime {
   /// pages); true when it loaded one.
   public var autoloader: ((Runtime, String) -> Bool)? = nil
 
+  /// Prelude modules not compiled into this runtime yet.
+  var preludePending: Set<Atom> = []
+
   func autoload(_ m: Atom) -> Bool {
+    if preludePending.remove(m) != nil {
+      Prelude.load(atoms.name(m), into: self)
+      return true
+    }
     guard let autoloader else { return false }
     return autoloader(self, atoms.name(m))
   }
