@@ -130,6 +130,9 @@ enum MacroRunner {
     }
     // As an evaluator it ends without a crash report and parks when it returns.
     p.isEvaluator = true
+    // Outside a shell step (a module compiled before any shell runs, as `tutor run`
+    // does) the scheduler has no reductions to give: the expansion gets a step's worth.
+    if runtime.stepBudget <= 0 { runtime.stepBudget = runtime.limits.reductionsPerStep }
     var outcome: Result<Term, Exception>? = nil
     let saved = runtime.exitObserver
     runtime.exitObserver = { q in

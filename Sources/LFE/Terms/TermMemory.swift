@@ -325,6 +325,15 @@ enum TermMemory {
     release(probeWord)
     let uniqueAfter = isKnownUniquelyReferenced(&countProbe)
     guard uniqueBefore, !uniqueWhileCounted, uniqueAfter else { return false }
+    // And one reference more, counted by Swift itself, is exactly the step counted by
+    // hand, with nothing set above a lone owner's count.
+    let countsAt = UnsafeRawPointer(bitPattern: probeWord).unsafelyUnwrapped + 8
+    let loneCounts = countsAt.load(as: UInt64.self)
+    var holders: [Cons] = []
+    holders.append(countProbe)
+    let held = countsAt.load(as: UInt64.self)
+    withExtendedLifetime(holders) {}
+    guard loneCounts >> 32 == 0, held &- loneCounts == strongCountOne else { return false }
     return bits(.empty) == (0, emptyTag) && bits(.pid(Pid(serial: 9))) == (9, pidTag)
   }
 }
