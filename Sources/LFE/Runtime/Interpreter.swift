@@ -273,14 +273,7 @@ extension Runtime {
             }
             let value = (regs + ins.ra).move()
             (regs + ins.ra).initialize(to: .empty)
-            if p.isEvaluator {
-              // Only the shell reads what its evaluator returned.
-              p.result = value
-              finishEvaluation(p)
-            } else {
-              p.frameCount = 0
-              exitProcess(p, reason: .atom(.normal))
-            }
+            firstFrameReturned(p, value)
             return reds
 
           case .call:
@@ -794,13 +787,7 @@ extension Runtime {
     (regs + r).initialize(to: .empty)
     let dest = Int(top.pointee.dest)
     if p.frameCount == 1 {
-      if p.isEvaluator {
-        p.result = value
-        finishEvaluation(p)
-      } else {
-        p.frameCount = 0
-        exitProcess(p, reason: .atom(.normal))
-      }
+      firstFrameReturned(p, value)
       return 0
     }
     p.frameCount -= 1
@@ -862,6 +849,18 @@ extension Runtime {
       return .code(.passUnretained(code))
     }
     return .undefined
+  }
+
+  /// The function a process started in returned `value`: an evaluator keeps it and
+  /// idles (only the shell reads what its evaluator returned); any other process ends.
+  func firstFrameReturned(_ p: Process, _ value: Term) {
+    if p.isEvaluator {
+      p.result = value
+      finishEvaluation(p)
+    } else {
+      p.frameCount = 0
+      exitProcess(p, reason: .atom(.normal))
+    }
   }
 
   /// The shell's evaluator finished a form: it idles until the next one.
