@@ -90,6 +90,13 @@ extension Runtime {
       }
     }
 
+    /// Finishes a tail call that reached a native: its result in r[r] returns from
+    /// the current frame, to the caller's code.
+    @inline(__always) func returnNativeResult(from r: Int) throws(Exception) {
+      let resume = try returnValue(from: r, p: p, reload: reload, regs: regs, top: top, reds: reds)
+      ip = code + resume
+    }
+
     /// Saves the resume point and leaves the loop.
     @inline(__always) func park(at resume: Int32) {
       p.pc = resume
@@ -333,10 +340,7 @@ extension Runtime {
                 regs[ins.ra] = r
               } else {
                 regs[argStart] = r
-                let resume = try returnValue(
-                  from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
-                // After the return, `code` is the caller's.
-                ip = code + resume
+                try returnNativeResult(from: argStart)
                 if p.status != .runnable { return reds }
               }
             case .processNative(let body):
@@ -353,10 +357,7 @@ extension Runtime {
                 regs[ins.ra] = r
               } else {
                 regs[argStart] = r
-                let resume = try returnValue(
-                  from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
-                // After the return, `code` is the caller's.
-                ip = code + resume
+                try returnNativeResult(from: argStart)
                 if p.status != .runnable { return reds }
               }
             case .undefined, .unresolved:
@@ -429,10 +430,7 @@ extension Runtime {
             if p.status != .runnable { return reds }
             if case .code = target {
             } else if ins.op == .tailCallFun {
-              let resume = try returnValue(
-                from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
-              // After the return, `code` is the caller's.
-              ip = code + resume
+              try returnNativeResult(from: argStart)
               if p.status != .runnable { return reds }
             }
 
@@ -514,10 +512,7 @@ extension Runtime {
             if p.status != .runnable { return reds }
             if case .code = target {
             } else if tail {
-              let resume = try returnValue(
-                from: argStart, p: p, reload: reload, regs: regs, top: top, reds: reds)
-              // After the return, `code` is the caller's.
-              ip = code + resume
+              try returnNativeResult(from: argStart)
               if p.status != .runnable { return reds }
             }
 

@@ -22,36 +22,31 @@ public final class Fun: @unchecked Sendable {
   /// The function an external fun names (unused for a local one).
   let externalName: (module: Atom, function: Atom)
 
-  public init(code: FunctionCode, captured: [Term]) {
-    self.code = code
-    localCode = .passUnretained(code)
-    arity = code.arity
-    captureCount = captured.count
-    externalName = (.erlang, .erlang)
-    if captured.isEmpty {
-      capturedBase = nil
-    } else {
-      let buffer = RawMemory.allocate(Term.self, capacity: captured.count)
-      buffer.initialize(from: captured, count: captured.count)
-      capturedBase = buffer
-    }
+  public convenience init(code: FunctionCode, captured: [Term]) {
+    self.init(code: code, captured: captured.withUnsafeBufferPointer { Fun.copy($0) }, count: captured.count)
   }
 
   /// A local fun closing over the `code.captureCount` values at `values` (copied).
-  init(code: FunctionCode, capturing values: UnsafePointer<Term>) {
+  convenience init(code: FunctionCode, capturing values: UnsafePointer<Term>) {
+    let n = code.captureCount
+    self.init(code: code, captured: Fun.copy(UnsafeBufferPointer(start: values, count: n)), count: n)
+  }
+
+  private init(code: FunctionCode, captured: UnsafeMutablePointer<Term>?, count: Int) {
     self.code = code
     localCode = .passUnretained(code)
     arity = code.arity
-    let n = code.captureCount
-    captureCount = n
+    capturedBase = captured
+    captureCount = count
     externalName = (.erlang, .erlang)
-    if n == 0 {
-      capturedBase = nil
-    } else {
-      let buffer = RawMemory.allocate(Term.self, capacity: n)
-      for i in 0..<n { TermMemory.initialize(buffer + i, from: values + i) }
-      capturedBase = buffer
-    }
+  }
+
+  /// The values in their own buffer, counted once more; nil for none.
+  private static func copy(_ values: UnsafeBufferPointer<Term>) -> UnsafeMutablePointer<Term>? {
+    guard let from = values.baseAddress, values.count > 0 else { return nil }
+    let buffer = RawMemory.allocate(Term.self, capacity: values.count)
+    for i in 0..<values.count { TermMemory.initialize(buffer + i, from: from + i) }
+    return buffer
   }
 
   public init(module: Atom, function: Atom, arity: Int) {

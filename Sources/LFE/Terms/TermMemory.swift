@@ -118,7 +118,7 @@ enum TermMemory {
   /// The tail of the cons cell the term at `p` holds.
   @inline(__always)
   static func consTail(_ p: UnsafePointer<Term>) -> UnsafePointer<Term> {
-    (box(p) + consHeadOffset + MemoryLayout<Term>.stride).assumingMemoryBound(to: Term.self)
+    consHead(p) + 1
   }
 
   /// The fields of a cell still private to its builder, found without an accessor
