@@ -1,13 +1,13 @@
 # The two commands the README starts with: `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES = libcmark-dev libedit-dev pkg-config
+APT_PACKAGES = libcmark-dev libedit-dev libmimalloc-dev pkg-config
 BIN = .build/release/tutor
 
 .PHONY: run test build deps lint format bench clean
 
 # Install the system libraries the package links, when they are missing.
 deps:
-	@if ! pkg-config --exists libcmark libedit 2>/dev/null || [ ! -f /usr/include/histedit.h ]; then \
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 	  echo "installing $(APT_PACKAGES)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi

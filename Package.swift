@@ -38,7 +38,10 @@ let package = Package(
       dependencies: [
         "LFE", "Lessons", "DocTest", "Walkthrough",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      // mimalloc takes over malloc for the whole program (Swift's runtime included):
+      // glibc's allocator is slow for the LFE runtime's make-many-then-free-many boxes.
+      linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
     .testTarget(name: "LFETests", dependencies: ["LFE"], resources: [.copy("Corpus")]),
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Cases")]),
     .testTarget(

@@ -123,14 +123,14 @@ extension Runtime {
             regs[ins.ra] = .empty
 
           case .makeCons:
-            let cell = Cons(.empty, .empty)
+            let cell = BoxPool.cell(from: boxPool)
             TermMemory.initialize(TermMemory.head(of: cell), from: regs + ins.rb)
             TermMemory.initialize(TermMemory.tail(of: cell), from: regs + ins.rc)
             TermMemory.replace(regs + ins.ra, with: .cons(cell))
           case .makeTuple:
             let start = regs + ins.rb
             let n = ins.rc
-            let t = Tuple.allocate(count: n)
+            let t = BoxPool.tuple(count: n, from: boxPool)
             let dst = TermMemory.elements(of: t)
             for i in 0..<n { TermMemory.initialize(dst + i, from: start + i) }
             TermMemory.replace(regs + ins.ra, with: .tuple(t))

@@ -23,6 +23,9 @@ public final class Runtime {
   var pendingExits: [Process] = []
   /// Dead processes out of the table, released once no slice is running.
   var graveyard: [Unmanaged<Process>] = []
+  /// The spare boxes of the thread running the processes, for the VM's cells and
+  /// tuples; `run` looks it up again, in case it runs on another thread than before.
+  var boxPool = BoxPool.current
   var drainingExits = false
   /// Bumped by every module load, so cached call targets are looked up again.
   var codeGeneration = 0
@@ -422,6 +425,7 @@ public final class Runtime {
   /// instead of sleeping until the next timeout (the shell between forms).
   func run(waitForTimers: Bool = true) -> RunOutcome {
     stopRequested = false
+    boxPool = BoxPool.current
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     while true {
       if stopRequested { return .stopped }

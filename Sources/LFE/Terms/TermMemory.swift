@@ -49,8 +49,24 @@ enum TermMemory {
     if v >> 33 &- 1 < strongCountLimit &- 1 {
       counts.storeBytes(of: v &- strongCountOne, as: UInt64.self)
     } else {
-      Unmanaged<Cons>.fromOpaque(UnsafeRawPointer(bitPattern: word).unsafelyUnwrapped).release()
+      releaseRarely(word)
     }
+  }
+
+  /// The last reference going, or a count Swift's runtime keeps: a cell or small tuple
+  /// goes back to the thread's `BoxPool`, anything else to Swift's release.
+  @inline(never)
+  static func releaseRarely(_ word: UInt) {
+    let box = UnsafeMutableRawPointer(bitPattern: word).unsafelyUnwrapped
+    if isLastReference(box), BoxPool.keep(word) { return }
+    Unmanaged<Cons>.fromOpaque(box).release()
+  }
+
+  /// Whether the box at `box` has exactly one reference and nothing else in its counts
+  /// word (not dying, no side table): releasing it would free it.
+  @inline(__always)
+  static func isLastReference(_ box: UnsafeRawPointer) -> Bool {
+    box.load(fromByteOffset: 8, as: UInt64.self) >> 32 == 0
   }
 
   /// The bits of the term at `src`, with its box (if any) counted once more.
@@ -243,7 +259,7 @@ enum TermMemory {
       return
     }
     let n = tupleCount(old)
-    let t = Tuple.allocate(count: n)
+    let t = BoxPool.tuple(count: n)
     let dst = self.elements(of: t)
     var k = 0
     for i in 0..<n {
