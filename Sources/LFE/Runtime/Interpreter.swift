@@ -523,12 +523,27 @@ extension Runtime {
             }
           case .isTaggedTuple:
             let subject = regs + ins.ra
-            if TermMemory.tag(subject) == TermMemory.tupleTag,
-              TermMemory.tupleCount(subject) == Int(ins.b & 0xFF),
-              TermMemory.sameImmediate(TermMemory.tupleElements(subject), consts + Int(ins.b >> 8))
+            let arity = Int(ins.b & 0xFF)
+            let first = consts + Int(ins.b >> 8)
+            if TermMemory.tag(subject) == TermMemory.tupleTag, TermMemory.tupleCount(subject) == arity,
+              TermMemory.sameImmediate(TermMemory.tupleElements(subject), first)
             {
             } else {
+              let here = ip - 1
               ip = code + ins.rc
+              // The first test of a receive, right after its peek and on the message
+              // the peek borrowed, failing straight to the receive's `nextMessage`: the
+              // next message the receive would get past this test is the next one that
+              // passes it, so find that one at once.
+              let next = ip.pointee
+              if next.op == .nextMessage, code + next.ra + 1 == here, code[next.ra].ra == ins.ra {
+                if p.mailbox.advance(toTaggedTuple: arity, first: first, borrowingInto: subject) {
+                  ip = here + 1
+                } else {
+                  p.borrowedRegister = -1
+                  ip = code + code[next.ra].rb
+                }
+              }
             }
           case .getElement:
             guard TermMemory.tag(regs + ins.rc) == TermMemory.tupleTag else {
