@@ -97,6 +97,24 @@ extension Runtime {
       ip = code + resume
     }
 
+    /// A test at `test` on register `r` failed and jumped to `ip`. When that test is
+    /// the first of a receive (right after its peek, on the message the peek borrowed)
+    /// and fails straight to the receive's `nextMessage`, the next message the receive
+    /// would get past this test is the next one that `passes` it: find that one now,
+    /// and go on after the test with it, or to the receive's wait when none is left.
+    @inline(__always) func seekMessage(
+      failedAt test: UnsafeMutablePointer<Instruction>, on r: Int, _ passes: (UnsafePointer<Term>) -> Bool
+    ) {
+      let next = ip.pointee
+      guard next.op == .nextMessage, code + next.ra + 1 == test, code[next.ra].ra == r else { return }
+      if p.mailbox.advance(borrowingInto: regs + r, toFirst: passes) {
+        ip = test + 1
+      } else {
+        p.borrowedRegister = -1
+        ip = code + code[next.ra].rb
+      }
+    }
+
     /// Saves the resume point and leaves the loop.
     @inline(__always) func park(at resume: Int32) {
       p.pc = resume
@@ -529,20 +547,11 @@ extension Runtime {
               TermMemory.sameImmediate(TermMemory.tupleElements(subject), first)
             {
             } else {
-              let here = ip - 1
+              let test = ip - 1
               ip = code + ins.rc
-              // The first test of a receive, right after its peek and on the message
-              // the peek borrowed, failing straight to the receive's `nextMessage`: the
-              // next message the receive would get past this test is the next one that
-              // passes it, so find that one at once.
-              let next = ip.pointee
-              if next.op == .nextMessage, code + next.ra + 1 == here, code[next.ra].ra == ins.ra {
-                if p.mailbox.advance(toTaggedTuple: arity, first: first, borrowingInto: subject) {
-                  ip = here + 1
-                } else {
-                  p.borrowedRegister = -1
-                  ip = code + code[next.ra].rb
-                }
+              seekMessage(failedAt: test, on: ins.ra) { m in
+                TermMemory.tag(m) == TermMemory.tupleTag && TermMemory.tupleCount(m) == arity
+                  && TermMemory.sameImmediate(TermMemory.tupleElements(m), first)
               }
             }
           case .getElement:
@@ -577,7 +586,10 @@ extension Runtime {
             case .atom(let k):
               if case .atom(let x) = regs[ins.ra], x == k {
               } else {
+                let test = ip - 1
                 ip = code + ins.rc
+                let constant = consts + ins.rb
+                seekMessage(failedAt: test, on: ins.ra) { TermMemory.sameImmediate($0, constant) }
               }
             case .int(let k):
               if case .int(let x) = regs[ins.ra], x == k {

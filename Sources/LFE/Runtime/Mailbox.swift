@@ -107,28 +107,26 @@ struct Mailbox: ~Copyable {
 
   mutating func advance() { cursor32 += 1 }
 
-  /// Passes over the message at the cursor, and on over every later one that is not a
-  /// tuple of `arity` elements whose first is the immediate at `first` (an atom, say),
-  /// then borrows the one it stops at into `slot` as `peek` does, which must hold only
-  /// the look at the message passed over. False, with the cursor at the end, when no
-  /// message is left. A selective receive past many unmatched messages takes no VM
-  /// dispatch for each.
+  /// Passes over the message at the cursor, and on over every later one that fails
+  /// `passes`, then borrows the one it stops at into `slot` as `peek` does; `slot` must
+  /// hold only the look at the message passed over. False, with the cursor at the end,
+  /// when no message is left. A selective receive past many unmatched messages then
+  /// takes no VM dispatch for each.
+  @inline(__always)
   mutating func advance(
-    toTaggedTuple arity: Int, first: UnsafePointer<Term>, borrowingInto slot: UnsafeMutablePointer<Term>
+    borrowingInto slot: UnsafeMutablePointer<Term>, toFirst passes: (UnsafePointer<Term>) -> Bool
   ) -> Bool {
     TermMemory.forget(slot)
     let s = slots.unsafelyUnwrapped
     var c = cursor32 &+ 1
+    // Holes need no test of their own: a hole is a ref that no test passes.
     while c < end {
       let message = s + Int(c)
-      if TermMemory.tag(message) == TermMemory.tupleTag, TermMemory.tupleCount(message) == arity,
-        TermMemory.sameImmediate(TermMemory.tupleElements(message), first)
-      {
+      if passes(message) {
         cursor32 = c
-        TermMemory.write(slot, word: TermMemory.word(message), tag: TermMemory.tupleTag)
+        TermMemory.write(slot, word: TermMemory.word(message), tag: TermMemory.tag(message))
         return true
       }
-      // A hole is a ref, never a tuple: it is passed over like any other.
       c &+= 1
     }
     cursor32 = c

@@ -145,9 +145,11 @@ struct BoxPool {
     return Tuple.allocate(count: count)
   }
 
-  /// Keeps the box at `address`, whose last reference the caller is dropping, when it
-  /// is a cell or a small tuple and there is room: its fields are released (cells down
-  /// a list's tail in a loop) and it joins the pool. False when the caller must free it.
+  /// Takes over the box at `address`, whose last reference the caller is dropping,
+  /// when it is a cell or a small tuple: its fields are released (cells down a list's
+  /// tail in a loop) and it joins the pool, or is freed here if the pool is full. False
+  /// when the caller must free it (another kind of box, a full tuple stack, or nesting
+  /// deeper than `maxDepth`).
   static func keep(_ address: UInt) -> Bool {
     let pool = current
     let box = UnsafeMutableRawPointer(bitPattern: address).unsafelyUnwrapped
@@ -158,20 +160,26 @@ struct BoxPool {
     return false
   }
 
+  /// Cells go down a list's tail in a loop for as long as each held the last
+  /// reference to the next. Once the pool is full, cells are still emptied here and
+  /// then freed by Swift's release, which then has nothing left to free in them: a
+  /// long list costs neither host stack nor a trip through the drop queue per cell.
   private static func keepCells(
     _ first: UnsafeMutableRawPointer, _ pool: UnsafeMutablePointer<BoxPool>
   ) -> Bool {
     var cell = first
-    var kept = false
-    while pool.pointee.cellCount < capacity {
+    while true {
       let fields = (cell + TermMemory.consHeadOffset).assumingMemoryBound(to: Term.self)
       let (headWord, headTag) = (TermMemory.word(fields), TermMemory.tag(fields))
       let (tailWord, tailTag) = (TermMemory.word(fields + 1), TermMemory.tag(fields + 1))
       TermMemory.forget(fields)
       TermMemory.forget(fields + 1)
-      pool.pointee.cells[pool.pointee.cellCount] = cell
-      pool.pointee.cellCount += 1
-      kept = true
+      if pool.pointee.cellCount < capacity {
+        pool.pointee.cells[pool.pointee.cellCount] = cell
+        pool.pointee.cellCount += 1
+      } else {
+        Unmanaged<Cons>.fromOpaque(cell).release()
+      }
       if TermMemory.isBoxTag(headTag) {
         pool.pointee.depth += 1
         TermMemory.release(headWord)
@@ -179,7 +187,6 @@ struct BoxPool {
       }
       guard TermMemory.isBoxTag(tailTag) else { return true }
       let next = UnsafeMutableRawPointer(bitPattern: tailWord).unsafelyUnwrapped
-      // The rest of the list goes the same way when this cell held its last reference.
       if tailTag == TermMemory.consTag, TermMemory.isLastReference(next) {
         cell = next
         continue
@@ -187,10 +194,6 @@ struct BoxPool {
       TermMemory.release(tailWord)
       return true
     }
-    // No room: a cell already emptied here still holds the rest of the list in `cell`,
-    // which the caller's release frees the usual way.
-    if kept { Unmanaged<Cons>.fromOpaque(cell).release() }
-    return kept
   }
 
   private static func keepTuple(_ box: UnsafeMutableRawPointer, _ pool: UnsafeMutablePointer<BoxPool>) -> Bool
