@@ -20,6 +20,37 @@ final class VMTests: XCTestCase {
     XCTAssertLessThanOrEqual(evaluator.frameCapacity, 2)
   }
 
+  /// A tail call leaves an argument that is already in its place (the same variable in
+  /// the same position) where it is, and moves the others round it.
+  func testTailCallsKeepArgumentsAlreadyInPlace() throws {
+    let shell = session()
+    let definitions = [
+      "(defun keep-first (a b n) (if (== n 0) (list a b) (keep-first a (cons n b) (- n 1))))",
+      "(defun swap (a b n) (if (== n 0) (tuple a b) (swap b a (- n 1))))",
+      "(defun twice (a b n) (if (== n 0) (list a b) (twice a a (- n 1))))",
+      "(defun hold (big n) (if (== n 0) (length big) (hold big (- n 1))))",
+      "(defun apply-all (f xs acc) (if (== xs ()) acc (apply-all f (cdr xs) (cons (funcall f (car xs)) acc))))",
+      "(defun captured (k) (fletrec ((go (n acc) (if (== n 0) acc (go (- n 1) (cons k acc))))) (go 3 ())))",
+    ]
+    for d in definitions { _ = shell.evaluate(source: d) }
+    XCTAssertEqual(shell.evaluate(source: "(keep-first 'x () 3)"), "(x (1 2 3))\n")
+    XCTAssertEqual(shell.evaluate(source: "(swap 1 2 3)"), "#(2 1)\n")
+    XCTAssertEqual(shell.evaluate(source: "(twice 'p 'q 1)"), "(p p)\n")
+    XCTAssertEqual(shell.evaluate(source: "(hold (lists:seq 1 1000) 100000)"), "1000\n")
+    XCTAssertEqual(shell.evaluate(source: "(apply-all (lambda (x) (* x x)) '(1 2 3) ())"), "(9 4 1)\n")
+    XCTAssertEqual(shell.evaluate(source: "(captured 'z)"), "(z z z)\n")
+    // The same functions compiled in a module.
+    let module = "(defmodule tc (export all))\n" + definitions.joined(separator: "\n")
+    XCTAssertNoThrow(
+      try ModuleCompiler.compileAndLoad(source: module, file: "tc.lfe", runtime: shell.runtime))
+    XCTAssertEqual(shell.evaluate(source: "(tc:keep-first 'x () 3)"), "(x (1 2 3))\n")
+    XCTAssertEqual(shell.evaluate(source: "(tc:swap 1 2 3)"), "#(2 1)\n")
+    XCTAssertEqual(shell.evaluate(source: "(tc:twice 'p 'q 1)"), "(p p)\n")
+    XCTAssertEqual(shell.evaluate(source: "(tc:hold (lists:seq 1 1000) 100000)"), "1000\n")
+    XCTAssertEqual(shell.evaluate(source: "(tc:apply-all (lambda (x) (* x x)) '(1 2 3) ())"), "(9 4 1)\n")
+    XCTAssertEqual(shell.evaluate(source: "(tc:captured 'z)"), "(z z z)\n")
+  }
+
   func testDeepNonTailRecursionIsAnLFEError() {
     let shell = session()
     shell.runtime.limits.callDepth = 100_000

@@ -68,21 +68,40 @@ extension FunctionBuilder {
         args.enumerated().allSatisfy { i, a in a.symbol.flatMap { variables[$0] } == i }
         && fn.captureNames.enumerated().allSatisfy { j, name in variables[name] == args.count + j }
       if inPlace {
-        emit(.tailCall, dest, 0, function(fn.code))
+        emit(.tailCall, 0, 0, function(fn.code))
         return
       }
     }
     try scoped { () throws(CompileError) in
       let start = allocate(args.count + fn.captureNames.count)
-      for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
+      // In a tail call, an argument that is the variable already in its place, as
+      // `f` in `(map f rest (cons y acc))`, is neither copied nor moved: bit i of the
+      // tail call's first field marks argument i as one (see `Opcode.tailCall`).
+      var inPlace = 0
+      for (i, a) in args.enumerated() {
+        if tail, i < 32, a.symbol.flatMap({ variables[$0] }) == i {
+          inPlace |= 1 << i
+          continue
+        }
+        try compile(a, to: start + i, tail: false)
+      }
       for (j, name) in fn.captureNames.enumerated() {
         guard let r = variables[name] else {
           throw CompileError("internal: lost capture \(name)", at: SourceLocation(line: Int(line), column: 0))
         }
-        emit(.move, start + args.count + j, r)
+        let k = args.count + j
+        if tail, k < 32, r == k {
+          inPlace |= 1 << k
+          continue
+        }
+        emit(.move, start + k, r)
       }
       let index = function(fn.code)
-      emit(tail ? .tailCall : .call, dest, start, index)
+      if tail {
+        emit(.tailCall, inPlace, start, index)
+      } else {
+        emit(.call, dest, start, index)
+      }
     }
   }
 
@@ -252,8 +271,9 @@ extension FunctionBuilder {
   /// `(funcall f args...)`.
   func compileFuncall(_ fn: Form, _ args: [Form], _ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
     try scoped { () throws(CompileError) in
-      let funReg = allocate()
-      try compile(fn, to: funReg, tail: false)
+      // A fun held in a variable is called from where it lives (the call reads it
+      // before anything moves).
+      let funReg = try operand(fn)
       let start = allocate(args.count)
       for (i, a) in args.enumerated() { try compile(a, to: start + i, tail: false) }
       if unit.isShell {

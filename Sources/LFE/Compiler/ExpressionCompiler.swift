@@ -137,11 +137,10 @@ extension FunctionBuilder {
       return try compileShortCircuit(head == "andalso", args, f, to: dest, tail: tail)
     case "cons":
       guard args.count == 2 else { throw error("cons takes 2 arguments", f) }
+      // A variable is read where it lives: `(cons x acc)` copies nothing first.
       try scoped { () throws(CompileError) in
-        let h = allocate()
-        let t = allocate()
-        try compile(args[0], to: h, tail: false)
-        try compile(args[1], to: t, tail: false)
+        let h = try operand(args[0])
+        let t = try operand(args[1])
         emit(.makeCons, dest, h, t)
       }
     case "car", "cdr":

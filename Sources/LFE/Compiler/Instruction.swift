@@ -77,7 +77,7 @@ public enum Opcode: UInt8, Sendable {
 
   // Calls. Arguments sit in r[b] ..< r[b + arity]; the callee's window starts at b.
   case call  // r[a... dest] : call local function[c] with window at b; result to r[a]
-  case tailCall  // tail call local function[c], args at r[b]
+  case tailCall  // tail call local function[c], args at r[b], but arg i stays in r[i] if bit i of a
   case callRemote  // r[a] = import[c](args at b); import gives module, function, arity
   case tailCallRemote
   case callFun  // r[a] = funcall r[c] with args at r[b] (arity in the next word)

@@ -80,8 +80,15 @@ extension Runtime {
 
     /// Moves `count` values from r[from...] down to r[0...], as a tail call needs.
     @inline(__always) func shiftArguments(from: Int, count: Int) {
+      shiftArguments(from: from, count: count, except: 0)
+    }
+
+    /// The same, except for the arguments whose bit is set in `inPlace`: each of those
+    /// is in r[i] already.
+    @inline(__always) func shiftArguments(from: Int, count: Int, except inPlace: UInt32) {
       if from == 0 { return }
       for i in 0..<count {
+        if inPlace & 1 << UInt32(truncatingIfNeeded: i) != 0 { continue }
         let source = regs + from + i
         let word = TermMemory.word(source)
         let tag = TermMemory.tag(source)
@@ -97,21 +104,24 @@ extension Runtime {
       ip = code + resume
     }
 
-    /// A test at `test` on register `r` failed and jumped to `ip`. When that test is
+    /// Whether the test at `test` on register `r`, which failed and jumped to `ip`, is
     /// the first of a receive (right after its peek, on the message the peek borrowed)
-    /// and fails straight to the receive's `nextMessage`, the next message the receive
-    /// would get past this test is the next one that `passes` it: find that one now,
-    /// and go on after the test with it, or to the receive's wait when none is left.
-    @inline(__always) func seekMessage(
-      failedAt test: UnsafeMutablePointer<Instruction>, on r: Int, _ passes: (UnsafePointer<Term>) -> Bool
-    ) {
+    /// and fails straight to the receive's `nextMessage`. Then the next message the
+    /// receive would get past this test is the next one that passes it, which the
+    /// mailbox finds at once (see `scanned`).
+    @inline(__always) func startsReceive(_ test: UnsafeMutablePointer<Instruction>, on r: Int) -> Bool {
       let next = ip.pointee
-      guard next.op == .nextMessage, code + next.ra + 1 == test, code[next.ra].ra == r else { return }
-      if p.mailbox.advance(borrowingInto: regs + r, toFirst: passes) {
+      return next.op == .nextMessage && code + next.ra + 1 == test && code[next.ra].ra == r
+    }
+
+    /// Goes on after the test at `test` with the message the mailbox `found`, or to the
+    /// receive's wait when none is left (`ip` is still at the receive's `nextMessage`).
+    @inline(__always) func scanned(_ found: Bool, after test: UnsafeMutablePointer<Instruction>) {
+      if found {
         ip = test + 1
       } else {
         p.borrowedRegister = -1
-        ip = code + code[next.ra].rb
+        ip = code + code[ip.pointee.ra].rb
       }
     }
 
@@ -317,7 +327,7 @@ extension Runtime {
             }
             let callee = fnU._withUnsafeGuaranteedRef { $0.functionBase.unsafelyUnwrapped[ins.rc] }
             let argumentCount = callee._withUnsafeGuaranteedRef { $0.arity + $0.captureCount }
-            shiftArguments(from: ins.rb, count: argumentCount)
+            shiftArguments(from: ins.rb, count: argumentCount, except: UInt32(bitPattern: ins.a))
             // The rest of the window is dead: free what it holds now, while it is still
             // in the cache, rather than when a later iteration overwrites it. A receive
             // loop's last message goes back to the allocator in time for the next one.
@@ -444,7 +454,8 @@ extension Runtime {
             try dispatch(
               target, m, fname, argStart: argStart, argc: argc, dest: ins.ra,
               tail: ins.op == .tailCallFun,
-              p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
+              p: p, base: base, enter: enter, replace: replace, shift: { shiftArguments(from: $0, count: $1) }
+            )
             if p.status != .runnable { return reds }
             if case .code = target {
             } else if ins.op == .tailCallFun {
@@ -526,7 +537,8 @@ extension Runtime {
             let target = resolve(ma, fa, args.count)
             try dispatch(
               target, ma, fa, argStart: argStart, argc: args.count, dest: ins.ra, tail: tail,
-              p: p, base: base, enter: enter, replace: replace, shift: shiftArguments)
+              p: p, base: base, enter: enter, replace: replace, shift: { shiftArguments(from: $0, count: $1) }
+            )
             if p.status != .runnable { return reds }
             if case .code = target {
             } else if tail {
@@ -549,9 +561,9 @@ extension Runtime {
             } else {
               let test = ip - 1
               ip = code + ins.rc
-              seekMessage(failedAt: test, on: ins.ra) { m in
-                TermMemory.tag(m) == TermMemory.tupleTag && TermMemory.tupleCount(m) == arity
-                  && TermMemory.sameImmediate(TermMemory.tupleElements(m), first)
+              if startsReceive(test, on: ins.ra) {
+                scanned(
+                  p.mailbox.advance(toTaggedTuple: arity, first: first, borrowingInto: subject), after: test)
               }
             }
           case .getElement:
@@ -588,8 +600,11 @@ extension Runtime {
               } else {
                 let test = ip - 1
                 ip = code + ins.rc
-                let constant = consts + ins.rb
-                seekMessage(failedAt: test, on: ins.ra) { TermMemory.sameImmediate($0, constant) }
+                if startsReceive(test, on: ins.ra) {
+                  scanned(
+                    p.mailbox.advance(toImmediate: consts + ins.rb, borrowingInto: regs + ins.ra), after: test
+                  )
+                }
               }
             case .int(let k):
               if case .int(let x) = regs[ins.ra], x == k {

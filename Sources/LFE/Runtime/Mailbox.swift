@@ -113,7 +113,7 @@ struct Mailbox: ~Copyable {
   /// when no message is left. A selective receive past many unmatched messages then
   /// takes no VM dispatch for each.
   @inline(__always)
-  mutating func advance(
+  private mutating func advance(
     borrowingInto slot: UnsafeMutablePointer<Term>, toFirst passes: (UnsafePointer<Term>) -> Bool
   ) -> Bool {
     TermMemory.forget(slot)
@@ -131,6 +131,31 @@ struct Mailbox: ~Copyable {
     }
     cursor32 = c
     return false
+  }
+
+  // The two tests a receive's first clause most often starts with, out of the VM's
+  // loop (which keeps its registers for the instructions every program runs).
+
+  /// `advance(borrowingInto:toFirst:)` to a tuple of `arity` elements whose first is
+  /// the immediate at `first`.
+  @inline(never)
+  mutating func advance(
+    toTaggedTuple arity: Int, first: UnsafePointer<Term>, borrowingInto slot: UnsafeMutablePointer<Term>
+  ) -> Bool {
+    advance(borrowingInto: slot) { m in
+      TermMemory.tag(m) == TermMemory.tupleTag && TermMemory.tupleCount(m) == arity
+        && TermMemory.sameImmediate(TermMemory.tupleElements(m), first)
+    }
+  }
+
+  /// `advance(borrowingInto:toFirst:)` to the immediate (an atom, say) at `value`.
+  @inline(never)
+  mutating func advance(
+    toImmediate value: UnsafePointer<Term>, borrowingInto slot: UnsafeMutablePointer<Term>
+  )
+    -> Bool
+  {
+    advance(borrowingInto: slot) { TermMemory.sameImmediate($0, value) }
   }
 
   mutating func resetCursor() { cursor32 = start }

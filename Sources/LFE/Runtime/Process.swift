@@ -59,17 +59,18 @@ final class Process {
   private var initialFunction: Atom
   private var initialArity: Int32
 
+  // Always inlined: every call and return reads or writes them.
   var registerCapacity: Int {
-    get { Int(registerCapacity32) }
-    set { registerCapacity32 = Int32(truncatingIfNeeded: newValue) }
+    @inline(__always) get { Int(registerCapacity32) }
+    @inline(__always) set { registerCapacity32 = Int32(truncatingIfNeeded: newValue) }
   }
   var frameCount: Int {
-    get { Int(frameCount32) }
-    set { frameCount32 = Int32(truncatingIfNeeded: newValue) }
+    @inline(__always) get { Int(frameCount32) }
+    @inline(__always) set { frameCount32 = Int32(truncatingIfNeeded: newValue) }
   }
   var frameCapacity: Int {
-    get { Int(frameCapacity32) }
-    set { frameCapacity32 = Int32(truncatingIfNeeded: newValue) }
+    @inline(__always) get { Int(frameCapacity32) }
+    @inline(__always) set { frameCapacity32 = Int32(truncatingIfNeeded: newValue) }
   }
 
   var mailbox: Mailbox
