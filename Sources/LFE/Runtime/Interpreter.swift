@@ -104,21 +104,23 @@ extension Runtime {
       ip = code + resume
     }
 
-    /// Whether the test at `test` on register `r`, which failed and jumped to `ip`, is
+    /// Whether the test just before `after`, on register `r`, which failed and jumped
+    /// to `ip`, is
     /// the first of a receive (right after its peek, on the message the peek borrowed)
     /// and fails straight to the receive's `nextMessage`. Then the next message the
     /// receive would get past this test is the next one that passes it, which the
     /// mailbox finds at once (see `scanned`).
-    @inline(__always) func startsReceive(_ test: UnsafeMutablePointer<Instruction>, on r: Int) -> Bool {
+    @inline(__always) func startsReceive(before after: UnsafeMutablePointer<Instruction>, on r: Int) -> Bool {
       let next = ip.pointee
-      return next.op == .nextMessage && code + next.ra + 1 == test && code[next.ra].ra == r
+      return next.op == .nextMessage && code + next.ra + 2 == after && code[next.ra].ra == r
     }
 
-    /// Goes on after the test at `test` with the message the mailbox `found`, or to the
-    /// receive's wait when none is left (`ip` is still at the receive's `nextMessage`).
-    @inline(__always) func scanned(_ found: Bool, after test: UnsafeMutablePointer<Instruction>) {
+    /// Goes on at `after`, the instruction after the test, with the message the mailbox
+    /// `found`, or to the receive's wait when none is left (`ip` is still at the
+    /// receive's `nextMessage`).
+    @inline(__always) func scanned(_ found: Bool, resumingAt after: UnsafeMutablePointer<Instruction>) {
       if found {
-        ip = test + 1
+        ip = after
       } else {
         p.borrowedRegister = -1
         ip = code + code[ip.pointee.ra].rb
@@ -559,11 +561,12 @@ extension Runtime {
               TermMemory.sameImmediate(TermMemory.tupleElements(subject), first)
             {
             } else {
-              let test = ip - 1
+              let after = ip
               ip = code + ins.rc
-              if startsReceive(test, on: ins.ra) {
+              if startsReceive(before: after, on: ins.ra) {
                 scanned(
-                  p.mailbox.advance(toTaggedTuple: arity, first: first, borrowingInto: subject), after: test)
+                  p.mailbox.advance(toTaggedTuple: arity, first: first, borrowingInto: subject),
+                  resumingAt: after)
               }
             }
           case .getElement:
@@ -598,12 +601,12 @@ extension Runtime {
             case .atom(let k):
               if case .atom(let x) = regs[ins.ra], x == k {
               } else {
-                let test = ip - 1
+                let after = ip
                 ip = code + ins.rc
-                if startsReceive(test, on: ins.ra) {
+                if startsReceive(before: after, on: ins.ra) {
                   scanned(
-                    p.mailbox.advance(toImmediate: consts + ins.rb, borrowingInto: regs + ins.ra), after: test
-                  )
+                    p.mailbox.advance(toImmediate: consts + ins.rb, borrowingInto: regs + ins.ra),
+                    resumingAt: after)
                 }
               }
             case .int(let k):
