@@ -7,8 +7,10 @@ BIN = .build/release/tutor
 
 # Install the system libraries the package links, when they are missing.
 deps:
-	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
-	  echo "installing $(APT_PACKAGES)"; \
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 

@@ -706,4 +706,31 @@ final class ProcessRegressionTests: XCTestCase {
       ProcessSession.normalise(s.eval("(flush)")), "Shell got {a,[1]}\nShell got <<1,2,3>>\nok\n")
     XCTAssertEqual(s.eval("(let ((n 'a)) (binary (1 (size n))))").hasPrefix("** exception error:"), true)
   }
+
+  /// A process preempted inside a receive guard holds an uncounted look at the message
+  /// in a register; killed there, it must free that message once (with the mailbox),
+  /// not twice.
+  func testAProcessKilledInsideAReceiveGuardFreesEachMessageOnce() throws {
+    let s = ProcessSession()
+    // The guard calls a BIF, which can end the process's slice mid-scan.
+    s.eval("(set p (spawn (lambda () (receive (m (when (=:= m (self))) 'never)))))")
+    let pid = try XCTUnwrap(s.pid("p"))
+    var cells = (0..<20_000).map { Cons(.int($0), .empty) }
+    for i in cells.indices { s.runtime.send(.cons(cells[i]), to: pid) }
+    // p scans for a slice, the evaluator spawns the killer, p scans another slice, and
+    // the killer ends p with a message still borrowed into its registers.
+    XCTAssertEqual(s.eval("(progn (spawn (lambda () (exit p 'kill))) 'ok)"), "ok\n")
+    XCTAssertEqual(s.eval("(is_process_alive p)"), "false\n")
+    for i in cells.indices where cells[i].head != .int(i) || cells[i].tail != .empty {
+      return XCTFail("cell \(i) was freed while still held: \(cells[i].head)")
+    }
+    // Every cell is back to one owner (this array), and new tuples and cells are
+    // distinct boxes.
+    for i in cells.indices where !isKnownUniquelyReferenced(&cells[i]) {
+      return XCTFail("cell \(i) still shared")
+    }
+    XCTAssertEqual(
+      s.eval("(let ((l (lists:map (lambda (i) (tuple i)) (lists:seq 1 3)))) (list l (length l)))"),
+      "((#(1) #(2) #(3)) 3)\n")
+  }
 }

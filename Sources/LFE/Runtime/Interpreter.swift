@@ -804,11 +804,7 @@ extension Runtime {
           ip = code + Int(h.target)
           continue
         }
-        // A message a receive was looking at is still the mailbox's, not the register's.
-        if p.borrowedRegister >= 0 {
-          TermMemory.forget(p.registers + Int(p.borrowedRegister))
-          p.borrowedRegister = -1
-        }
+        p.forgetBorrowedLook()
         p.exception = e
         p.frameCount = 0
         exitProcess(p, reason: exitReason(for: e))

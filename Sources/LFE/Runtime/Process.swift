@@ -55,6 +55,17 @@ final class Process {
   /// The register holding an uncounted look at a message while a receive matches it
   /// (see `peekMessage`), or -1.
   var borrowedRegister: Int32 = -1
+
+  /// Clears the register a receive borrowed a message into, if any: the message is the
+  /// mailbox's, and whatever frees the registers next must not free it too. (A process
+  /// can stop inside a receive: its slice can end in a guard, or another process can
+  /// kill it there.)
+  func forgetBorrowedLook() {
+    if borrowedRegister >= 0 {
+      TermMemory.forget(registers + Int(borrowedRegister))
+      borrowedRegister = -1
+    }
+  }
   private var initialModule: Atom
   private var initialFunction: Atom
   private var initialArity: Int32
@@ -203,6 +214,7 @@ final class Process {
   private var framesInBlock: Bool { Int(bitPattern: frames) == Int(bitPattern: block) }
 
   deinit {
+    forgetBorrowedLook()
     // The mailbox may still use its first slot in the block: empty it before the block
     // goes (its own deinit runs only after this one).
     mailbox.clear()
@@ -240,6 +252,7 @@ final class Process {
   /// Replaces the register stack with a small one (only between evaluations, when no
   /// frame uses it).
   func shrinkRegisters(to count: Int) {
+    forgetBorrowedLook()
     TermMemory.deinitialize(registers, count: registerCapacity)
     if !registersInBlock { RawMemory.deallocate(registers) }
     registers = RawMemory.allocate(Term.self, capacity: count)
@@ -259,6 +272,7 @@ final class Process {
   /// Drops everything the process holds once it has exited, so a dead process costs
   /// only its table slot until it is removed.
   func releaseState() {
+    forgetBorrowedLook()
     TermMemory.deinitialize(registers, count: registerCapacity)
     // Nothing runs in a dead process: its registers count as none from now on.
     registerCapacity = 0

@@ -149,6 +149,8 @@ public final class Runtime {
   /// Starts `code` afresh in an existing process (the shell's evaluator, between forms),
   /// keeping its pid, mailbox and links.
   func restart(_ p: Process, with code: FunctionCode) {
+    // A form stopped inside a receive leaves its look at a message behind.
+    p.forgetBorrowedLook()
     // A deep recursion in an earlier form may have grown the stacks a lot; give that back.
     if p.registerCapacity > 65536 { p.shrinkRegisters(to: max(code.frameSize, 64)) }
     if p.frameCapacity > 4096 { p.shrinkFrames() }

@@ -228,7 +228,7 @@ enum TermMemory {
   /// a Swift variable holding the object, which counts it once more.)
   @inline(__always)
   static func isUniquelyReferenced(_ p: UnsafePointer<Term>) -> Bool {
-    box(p).load(fromByteOffset: 8, as: UInt64.self) >> 32 == 0
+    isLastReference(box(p))
   }
 
   /// `dest` = the tuple at `old` with the elements at the positions set in `changed`
