@@ -30,7 +30,7 @@ enum ProcessNatives {
         .pid(try rt.spawnFun(a[0], link: p).pid)
       },
       ProcessNative("erlang", "spawn", 3) { rt, p, a throws(Exception) in
-        .pid(try rt.spawnApply(a[0], a[1], a[2], link: nil).pid)
+        .pid(try rt.spawnApplyUncounted(a[0], a[1], a[2], link: nil)._withUnsafeGuaranteedRef { $0.pid })
       },
       ProcessNative("erlang", "spawn_link", 3) { rt, p, a throws(Exception) in
         .pid(try rt.spawnApply(a[0], a[1], a[2], link: p).pid)
@@ -220,21 +220,38 @@ extension Runtime {
 
   /// Starts a process that calls m:f with args; an undefined function makes it crash, not the caller.
   func spawnApply(_ m: Term, _ f: Term, _ args: Term, link: Process?) throws(Exception) -> Process {
-    guard case .atom(let ma) = m, case .atom(let fa) = f, let list = args.listElements else {
-      throw Exception.badarg
+    try spawnApplyUncounted(m, f, args, link: link).takeUnretainedValue()
+  }
+
+  /// `spawnApply`, the new process uncounted (as `spawnUncounted` gives it).
+  func spawnApplyUncounted(
+    _ m: Term, _ f: Term, _ args: Term, link: Process?
+  ) throws(Exception)
+    -> Unmanaged<Process>
+  {
+    guard case .atom(let ma) = m, case .atom(let fa) = f else { throw Exception.badarg }
+    // No arguments, the usual case, needs no array.
+    let list: [Term]
+    if case .empty = args {
+      list = []
+    } else {
+      guard let elements = args.listElements else { throw Exception.badarg }
+      list = elements
     }
     // An exported LFE function starts directly; anything else (a native, a module not
     // loaded yet, an undefined function) goes through apply in the new process, so an
     // undefined function crashes it rather than the caller.
-    let q: Process
+    let q: Unmanaged<Process>
     if let code = exported(ma, fa, list.count) {
       q = try list.withUnsafeBufferPointer { a throws(Exception) in
-        try spawn(code.takeUnretainedValue(), arguments: a, initialCall: (ma, fa, list.count))
+        try spawnUncounted(code.takeUnretainedValue(), arguments: a, initialCall: (ma, fa, list.count))
       }
     } else {
-      q = try spawn(applyStub, arguments: [m, f, args], initialCall: (ma, fa, list.count))
+      q = try [m, f, args].withUnsafeBufferPointer { a throws(Exception) in
+        try spawnUncounted(applyStub, arguments: a, initialCall: (ma, fa, list.count))
+      }
     }
-    if let link { try self.link(link, q.pid) }
+    if let link { try self.link(link, q._withUnsafeGuaranteedRef { $0.pid }) }
     return q
   }
 

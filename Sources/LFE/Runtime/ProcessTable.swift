@@ -30,11 +30,12 @@ final class ProcessTable {
 
   subscript(serial: UInt32) -> Process? { unmanaged(serial)?.takeUnretainedValue() }
 
-  func insert(_ p: Process) {
-    let i = Int(p.pid.serial)
+  /// Puts a process in, taking over the counted reference `p` holds.
+  func insert(_ p: Unmanaged<Process>) {
+    let i = Int(p._withUnsafeGuaranteedRef { $0.pid.serial })
     if i >= capacity { grow(to: i + 1) }
     precondition(slots[i] == nil, "two processes with one pid")
-    slots[i] = .passRetained(p)
+    slots[i] = p
     count += 1
   }
 

@@ -132,16 +132,27 @@ public final class Runtime {
   ) throws(Exception)
     -> Process
   {
+    try spawnUncounted(entry, arguments: arguments, initialCall: initialCall).takeUnretainedValue()
+  }
+
+  /// `spawn`, handing back the new process uncounted (valid while it is in the table):
+  /// its one counted reference goes straight from its creation to the process table.
+  func spawnUncounted(
+    _ entry: FunctionCode, arguments: UnsafeBufferPointer<Term>, initialCall: (Atom, Atom, Int)
+  ) throws(Exception)
+    -> Unmanaged<Process>
+  {
     if processes.count >= limits.processes {
       throw Exception.limitReached("\(limits.processes) processes are alive (Limits.processes)")
     }
     guard nextPidSerial < UInt32.max else { throw Exception.error(.atom(.systemLimit)) }
     let pid = Pid(serial: nextPidSerial)
     nextPidSerial += 1
-    let p = Process(pid: pid, entry: entry, arguments: arguments, initialCall: initialCall)
-    processes.insert(p)
-    makeRunnable(p)
-    return p
+    let u = Unmanaged.passRetained(
+      Process(pid: pid, entry: entry, arguments: arguments, initialCall: initialCall))
+    processes.insert(u)
+    u._withUnsafeGuaranteedRef { makeRunnable($0) }
+    return u
   }
 
   func process(_ pid: Pid) -> Process? { processes[pid.serial] }
