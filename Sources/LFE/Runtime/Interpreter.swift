@@ -105,11 +105,10 @@ extension Runtime {
     }
 
     /// Whether the test just before `after`, on register `r`, which failed and jumped
-    /// to `ip`, is
-    /// the first of a receive (right after its peek, on the message the peek borrowed)
-    /// and fails straight to the receive's `nextMessage`. Then the next message the
-    /// receive would get past this test is the next one that passes it, which the
-    /// mailbox finds at once (see `scanned`).
+    /// to `ip`, is the first of a receive (right after its peek, on the message the
+    /// peek borrowed) and fails straight to the receive's `nextMessage`. Then the next
+    /// message the receive would get past this test is the next one that passes it,
+    /// which the mailbox finds at once (see `scanned`).
     @inline(__always) func startsReceive(before after: UnsafeMutablePointer<Instruction>, on r: Int) -> Bool {
       let next = ip.pointee
       return next.op == .nextMessage && code + next.ra + 2 == after && code[next.ra].ra == r

@@ -117,15 +117,6 @@ struct BoxPool {
     return Unmanaged<Cons>.fromOpaque(pool.pointee.cells[n &- 1]).takeRetainedValue()
   }
 
-  /// A cell holding `head` and `tail`.
-  @inline(__always)
-  static func cell(_ head: __owned Term, _ tail: __owned Term) -> Cons {
-    let c = cell()
-    TermMemory.head(of: c).initialize(to: head)
-    TermMemory.tail(of: c).initialize(to: tail)
-    return c
-  }
-
   /// A tuple of `count` elements, each `.empty` (or uninitialised for a new one: either
   /// way the caller writes every element without reading it).
   @inline(__always)
