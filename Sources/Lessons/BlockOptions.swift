@@ -11,16 +11,26 @@ public struct BlockOptions: Hashable, Sendable {
   public var profile: String?
   /// The file a source block is saved as.
   public var file: String?
+  /// A source block is an exercise's starter: the learner edits it, the transcript
+  /// after its solution grades it.
+  public var exercise: Bool
+  /// A hidden source block: the solution of the exercise before it.
+  public var solution: Bool
+  /// The author's hints for the block's steps, shown one at a time, in order.
+  public var hints: [String]
 
   public init(
     skip: Bool = false, unordered: Bool = false, timeout: Duration? = nil, profile: String? = nil,
-    file: String? = nil
+    file: String? = nil, exercise: Bool = false, solution: Bool = false, hints: [String] = []
   ) {
     self.skip = skip
     self.unordered = unordered
     self.timeout = timeout
     self.profile = profile
     self.file = file
+    self.exercise = exercise
+    self.solution = solution
+    self.hints = hints
   }
 
   /// Whether nothing is set.
@@ -62,6 +72,9 @@ extension BlockOptions: CustomStringConvertible {
     }
     if let profile { words.append("profile=\(profile)") }
     if let file { words.append("file=\(file)") }
+    if exercise { words.append("exercise") }
+    if solution { words.append("solution") }
+    for hint in hints { words.append("hint \"\(hint)\"") }
     return words.joined(separator: " ")
   }
 }

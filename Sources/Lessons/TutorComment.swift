@@ -53,6 +53,16 @@ struct TutorComment {
           continue
         }
         let location = locate(lineIndex, position - lineStart)
+        if find("hint", in: characters, from: position) == position,
+          position + 4 == close || [" ", "\t", "\n"].contains(characters[position + 4])
+        {
+          // A hint is prose: the rest of the comment, whatever it holds.
+          let text = String(characters[(position + 4)..<close]).split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
+          settings.append(Setting(key: "hint", value: text, location: location))
+          advance(to: close)
+          break
+        }
         var token = ""
         var quoted = false
         while position < close {
@@ -98,7 +108,14 @@ extension BlockOptions {
   mutating func apply(_ settings: [TutorComment.Setting], diagnostics: inout [Diagnostic]) {
     for setting in settings {
       switch setting.key {
-      case "skip", "unordered":
+      case "hint":
+        guard let text = setting.value, !text.isEmpty else {
+          diagnostics.append(
+            .error(at: setting.location, "hint needs its text, such as <!-- tutor: hint Send the pid first -->"))
+          continue
+        }
+        hints.append(text)
+      case "skip", "unordered", "exercise", "solution":
         let value: Bool
         switch setting.value {
         case nil, "true", "yes": value = true
@@ -108,7 +125,12 @@ extension BlockOptions {
             .error(at: setting.location, "'\(setting.key)' takes true or false, not '\(setting.value!)'"))
           continue
         }
-        if setting.key == "skip" { skip = value } else { unordered = value }
+        switch setting.key {
+        case "skip": skip = value
+        case "unordered": unordered = value
+        case "exercise": exercise = value
+        default: solution = value
+        }
       case "timeout":
         guard let text = setting.value, let duration = BlockOptions.parseDuration(text) else {
           diagnostics.append(
