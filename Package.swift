@@ -46,6 +46,6 @@ let package = Package(
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Cases")]),
     .testTarget(
       name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"], resources: [.copy("Cases")]),
-    .testTarget(name: "TutorTests", dependencies: ["tutor"]),
+    .testTarget(name: "TutorTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
   ]
 )

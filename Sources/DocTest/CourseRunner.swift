@@ -82,6 +82,9 @@ public struct CourseRunner: Sendable {
       alreadyReported: Set(lint))
     let (exchanges, saveProblems) = runner.run()
     diagnostics += lint + saveProblems
+    if mode == .check && page.blocks.contains(where: { $0.options.exercise }) {
+      diagnostics += ExerciseCheck.problems(page: page, profile: profile, workspace: workspace, pageLines: pageLines)
+    }
     result.diagnostics = diagnostics.sorted {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
     }

@@ -39,6 +39,19 @@ public enum CourseWorkspace {
     }
   }
 
+  /// Copies the regular files at the top of one workspace into another; links and
+  /// directories stay behind.
+  public static func copyFiles(from source: URL, to target: URL) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
+    for name in names {
+      let from = source.appendingPathComponent(name)
+      guard let kind = try? FileManager.default.attributesOfItem(atPath: from.path)[.type] as? FileAttributeType,
+        kind == .typeRegular
+      else { continue }
+      try? FileManager.default.copyItem(at: from, to: target.appendingPathComponent(name))
+    }
+  }
+
   /// The `.lfe` files beside a course's pages.
   public static func lfeFiles(in directory: String) -> Set<String> {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

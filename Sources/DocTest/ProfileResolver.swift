@@ -55,7 +55,7 @@ public enum ProfileResolver {
   }
 
   /// The profile a block's own `profile=` option asks for, when it differs from the page's.
-  static func blockProfile(_ block: CodeBlock, page: Page, pageProfile: Profile) -> Profile? {
+  public static func blockProfile(_ block: CodeBlock, page: Page, pageProfile: Profile) -> Profile? {
     guard let name = block.options.profile, name != page.defaults.profile else { return pageProfile }
     return Profile.named(name)
   }

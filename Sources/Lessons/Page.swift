@@ -53,6 +53,7 @@ public struct Page: Hashable, Sendable {
     built.build(isComplete: isComplete)
     headings = built.headings
     blocks = built.blocks
+    Self.linkExercises(&blocks, path: path, diagnostics: &diagnostics)
     self.diagnostics = (diagnostics + built.diagnostics).sorted {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
     }
@@ -128,6 +129,31 @@ public struct Page: Hashable, Sendable {
       settings.append(TutorComment.Setting(key: key, value: mapping[key]!.displayText, location: location))
     }
     defaults.apply(settings, diagnostics: &diagnostics)
+  }
+
+  /// A solution block is the file of the exercise before it, whatever it looks like;
+  /// an exercise needs a file, and a solution needs an exercise.
+  private static func linkExercises(_ blocks: inout [CodeBlock], path: String, diagnostics: inout [Diagnostic]) {
+    var exercise: Int?
+    for index in blocks.indices {
+      let location = SourceLocation(path: path, line: blocks[index].fenceLine ?? blocks[index].line)
+      if blocks[index].options.exercise {
+        exercise = index
+        if blocks[index].kind != .source || blocks[index].file == nil {
+          diagnostics.append(
+            .error(at: location, "an exercise's starter must be a source block with a file name"))
+        }
+      } else if blocks[index].options.solution {
+        guard let starter = exercise, let file = blocks[starter].file else {
+          diagnostics.append(.error(at: location, "a solution block must follow an exercise's starter block"))
+          continue
+        }
+        blocks[index].kind = .source
+        blocks[index].file = file
+        blocks[index].fileOrigin = .comment
+        exercise = nil
+      }
+    }
   }
 
   private static func checkGuide(
