@@ -18,7 +18,7 @@ build: deps
 	$(SWIFT) build -c release --product tutor
 
 run: build
-	$(BIN) check lessons
+	$(BIN) learn lessons/processes
 
 # The suite is XCTest only; without Swift Testing's empty run the closing line is
 # XCTest's count of what ran.

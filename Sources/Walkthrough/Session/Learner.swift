@@ -761,6 +761,7 @@ public final class Learner {
     var limits = Limits()
     limits.wallMillisecondsPerStep = 10_000
     let session = PageSession(page: steps.page, workspace: options.workspace, clock: .virtual, limits: limits)
+    Interrupts.watch(session.runtime)
     let page = steps.page
     var notes: [String] = []
     var usedPage: [String] = []

@@ -31,12 +31,12 @@ enum LineDiff {
           result.append(.init(.context, a[i]))
           i += 1
           j += 1
-        } else if j < b.count, i == a.count || lengths[i * width + j + 1] >= lengths[(i + 1) * width + j] {
-          result.append(.init(.added, b[j]))
-          j += 1
-        } else {
+        } else if i < a.count, j == b.count || lengths[(i + 1) * width + j] >= lengths[i * width + j + 1] {
           result.append(.init(.removed, a[i]))
           i += 1
+        } else {
+          result.append(.init(.added, b[j]))
+          j += 1
         }
       }
     }

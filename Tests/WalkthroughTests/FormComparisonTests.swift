@@ -1,0 +1,29 @@
+import XCTest
+
+@testable import Walkthrough
+
+final class FormComparisonTests: XCTestCase {
+  func testSpacingLineBreaksAndCommentsDoNotMatter() {
+    XCTAssertTrue(FormComparison.same("(set pid (spawn 'm 'f ()))", "(set  pid\n  (spawn 'm 'f ()))  ; mine"))
+    XCTAssertTrue(FormComparison.same("#(a \"b\" 1.5)", "#( a \"b\"  1.5 )"))
+    XCTAssertFalse(FormComparison.same("(+ 1 2)", "(+ 2 1)"))
+    XCTAssertFalse(FormComparison.same("(+ 1 2)", "(+ 1 2) (+ 1 2)"))
+    XCTAssertFalse(FormComparison.same("(a . b)", "(a b)"))
+    XCTAssertFalse(FormComparison.same("(+ 1", "(+ 1"))
+  }
+
+  func testSameKind() {
+    XCTAssertTrue(FormComparison.sameKind("(! pid 'a)", "(! other 'b)"))
+    XCTAssertTrue(FormComparison.sameKind("(set x (spawn 'a 'b ()))", "(set y (spawn 'c 'd ()))"))
+    XCTAssertFalse(FormComparison.sameKind("(set x (spawn 'a 'b ()))", "(set y (self))"))
+    XCTAssertFalse(FormComparison.sameKind("(+ 1 2)", "(self)"))
+    XCTAssertFalse(FormComparison.sameKind("x", "x"))
+  }
+
+  func testDeepFormsCompareWithoutRecursion() {
+    let depth = 900
+    let deep = String(repeating: "(list ", count: depth) + "1" + String(repeating: ")", count: depth)
+    XCTAssertTrue(FormComparison.same(deep, deep))
+    XCTAssertFalse(FormComparison.same(deep, deep.replacingOccurrences(of: "1", with: "2")))
+  }
+}
