@@ -69,7 +69,9 @@ public struct ProgressFile: Hashable, Sendable {
     // O_NONBLOCK so a FIFO put in the file's place cannot hang the open.
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else {
-      if errno == ENOENT { return .missing }
+      // A file where a directory should be means no progress file either; saving will
+      // say what is wrong.
+      if errno == ENOENT || errno == ENOTDIR { return .missing }
       throw ProgressError.cannotRead(path: path, reason: Self.lastError())
     }
     defer { close(fd) }

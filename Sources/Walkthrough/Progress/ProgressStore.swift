@@ -158,7 +158,8 @@ public struct ProgressStore: Sendable {
     var record = found?.record ?? StepRecord(hash: step.contentHash)
     change(&record)
     record.hash = step.contentHash
-    record.updated = Date()
+    // Whole seconds, as the file keeps them, so memory matches what a reload gives.
+    record.updated = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     record.clamp()
     try save { document in
       var progress = document.pages[page] ?? PageProgress()
