@@ -51,7 +51,8 @@ struct ProgressCommand: ParsableCommand {
     let summaries = pages.map { store.summary($0) }
     if json {
       print(
-        ProgressReport.json(summaries, course: store.document.course, file: store.fileURL.path), terminator: "")
+        ProgressReport.json(summaries, course: store.document.course, file: store.fileURL.path),
+        terminator: "")
     } else {
       let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
       print(ProgressReport.text(summaries, file: store.fileURL.path, color: color), terminator: "")

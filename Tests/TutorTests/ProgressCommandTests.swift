@@ -113,7 +113,8 @@ final class ProgressCommandTests: XCTestCase {
     XCTAssertEqual(json.status, 0, json.stderr)
     let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let listed = try XCTUnwrap(object["pages"] as? [[String: Any]])
-    XCTAssertEqual(listed.map { $0["mark"] as? String }, ["done", "in-progress", "not-started", "not-started"])
+    XCTAssertEqual(
+      listed.map { $0["mark"] as? String }, ["done", "in-progress", "not-started", "not-started"])
     XCTAssertEqual(listed[1]["position"] as? String, "02-spawning#3")
     XCTAssertEqual(listed[1]["started"] as? Int, 1)
     XCTAssertEqual(listed[0]["solved"] as? Int, 1)
@@ -151,11 +152,13 @@ final class ProgressCommandTests: XCTestCase {
 
   func testDamagedFileIsSetAsideWithAWarning() throws {
     let file = try store().fileURL
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data("{\"version\": 1, \"cou".utf8).write(to: file)
     let run = try tutor(["lessons/processes"])
     XCTAssertEqual(run.status, 0, run.stderr)
-    XCTAssertTrue(run.stderr.hasPrefix("tutor progress: warning: progress file \(file.path) was set aside"), run.stderr)
+    XCTAssertTrue(
+      run.stderr.hasPrefix("tutor progress: warning: progress file \(file.path) was set aside"), run.stderr)
     XCTAssertTrue(lines(run).prefix(4).allSatisfy { $0.hasPrefix("[ ]") }, run.stdout)
   }
 

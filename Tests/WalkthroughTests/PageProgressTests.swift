@@ -4,7 +4,9 @@ import XCTest
 final class PageProgressTests: XCTestCase {
   private func steps(_ hashes: [String]) -> [Step] {
     hashes.enumerated().map {
-      Step(kind: .source, id: "p#\($0.offset + 1)", ordinal: $0.offset + 1, blockIndex: $0.offset, contentHash: $0.element)
+      Step(
+        kind: .source, id: "p#\($0.offset + 1)", ordinal: $0.offset + 1, blockIndex: $0.offset,
+        contentHash: $0.element)
     }
   }
 
@@ -16,7 +18,8 @@ final class PageProgressTests: XCTestCase {
     XCTAssertEqual(progress.rebased(onto: steps(["a", "b2", "c"])).position, "p#2")
     XCTAssertEqual(progress.rebased(onto: steps(["a", "b2", "c"])).positionHash, "b2")
     // The page got shorter: the place is its last step.
-    XCTAssertEqual(PageProgress(position: "p#9", positionHash: "z").rebased(onto: steps(["a", "b"])).position, "p#2")
+    XCTAssertEqual(
+      PageProgress(position: "p#9", positionHash: "z").rebased(onto: steps(["a", "b"])).position, "p#2")
     XCTAssertNil(PageProgress(position: "p#1", positionHash: "a").rebased(onto: []).position)
     XCTAssertNil(PageProgress().rebased(onto: steps(["a"])).position)
   }

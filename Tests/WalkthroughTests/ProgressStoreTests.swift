@@ -16,7 +16,8 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(steps.map(\.id), ["01-intro#1", "01-intro#2", "01-intro#3", "01-intro#4"])
     var store = try place.store()
     XCTAssertNil(store.record(for: steps[0], page: page.stem))
-    XCTAssertFalse(FileManager.default.fileExists(atPath: store.fileURL.path), "nothing is written before a change")
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: store.fileURL.path), "nothing is written before a change")
     try store.update(step: steps[0], page: page.stem) {
       $0.tries += 2
       $0.status = .done
@@ -50,7 +51,8 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(json["course"] as? String, ProgressFile.canonicalPath(of: place.course.path))
     let attributes = try FileManager.default.attributesOfItem(atPath: store.fileURL.path)
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
-    let directory = try FileManager.default.attributesOfItem(atPath: store.fileURL.deletingLastPathComponent().path)
+    let directory = try FileManager.default.attributesOfItem(
+      atPath: store.fileURL.deletingLastPathComponent().path)
     XCTAssertEqual((directory[.posixPermissions] as? NSNumber)?.intValue, 0o700)
   }
 
@@ -61,15 +63,19 @@ final class ProgressStoreTests: XCTestCase {
     let throughLink = try ProgressStore(courseDirectory: link.path + "/", environment: place.environment)
     XCTAssertEqual(direct.fileURL, throughLink.fileURL)
     let name = direct.fileURL.lastPathComponent
-    XCTAssertTrue(name.range(of: #"^my-course-[0-9a-f]{10}\.json$"#, options: .regularExpression) != nil, name)
-    XCTAssertEqual(direct.fileURL.deletingLastPathComponent().path, place.state.appendingPathComponent("tutor").path)
+    XCTAssertTrue(
+      name.range(of: #"^my-course-[0-9a-f]{10}\.json$"#, options: .regularExpression) != nil, name)
+    XCTAssertEqual(
+      direct.fileURL.deletingLastPathComponent().path, place.state.appendingPathComponent("tutor").path)
 
     let other = place.root.appendingPathComponent("elsewhere/my course")
     try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
-    XCTAssertNotEqual(try ProgressStore(courseDirectory: other.path, environment: place.environment).fileURL, direct.fileURL)
+    XCTAssertNotEqual(
+      try ProgressStore(courseDirectory: other.path, environment: place.environment).fileURL, direct.fileURL)
 
     let home = try ProgressStore(courseDirectory: place.course.path, environment: ["HOME": "/home/learner"])
-    XCTAssertTrue(home.fileURL.path.hasPrefix("/home/learner/.local/state/tutor/my-course-"), home.fileURL.path)
+    XCTAssertTrue(
+      home.fileURL.path.hasPrefix("/home/learner/.local/state/tutor/my-course-"), home.fileURL.path)
     let relative = try ProgressStore(
       courseDirectory: place.course.path, environment: ["HOME": "/home/learner", "XDG_STATE_HOME": "state"])
     XCTAssertEqual(relative.fileURL, home.fileURL, "a relative XDG_STATE_HOME is ignored")
@@ -118,7 +124,8 @@ final class ProgressStoreTests: XCTestCase {
     guard case .damaged = setAside.reason else { return XCTFail("\(setAside.reason)") }
     XCTAssertTrue(setAside.movedTo.hasPrefix(store.fileURL.path + ".corrupt-"), setAside.movedTo)
     XCTAssertTrue(setAside.description.contains(store.fileURL.path), setAside.description)
-    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: setAside.movedTo)), whole.prefix(whole.count / 2))
+    XCTAssertEqual(
+      try Data(contentsOf: URL(fileURLWithPath: setAside.movedTo)), whole.prefix(whole.count / 2))
     XCTAssertFalse(FileManager.default.fileExists(atPath: store.fileURL.path))
     XCTAssertTrue(again.document.pages.isEmpty)
     XCTAssertEqual(again.pageMark(page), .notStarted)
@@ -151,7 +158,8 @@ final class ProgressStoreTests: XCTestCase {
       #"{"version": 1, "course": "\#(course)", "pages": {"p": {"steps": {"p#1": {"hash": 7, "status": "done"}}}}}"#,
       #"{"version": 1, "course": "\#(course)", "pages": {"p": {"steps": {"p#1": {"hash": "h", "status": "won"}}}}}"#,
       #"{"version": 1, "course": "\#(course)", "pages": {"p": {"steps": {"p#1": {"hash": "h", "status": "done", "tries": 1e99}}}}}"#,
-      "[1, 2", "", "\u{0}\u{1}", String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 100_000),
+      "[1, 2", "", "\u{0}\u{1}", String(repeating: "[", count: 100_000),
+      String(repeating: "{\"a\":", count: 100_000),
     ]
     for text in wrong {
       guard case .damaged = try load(text) else { return XCTFail("not set aside: \(text.prefix(80))") }
@@ -228,7 +236,8 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(records.map { $0?.status }, [.done, nil, .solved, nil, .started])
     XCTAssertEqual(records[2]?.inputs, ["02-page#2"], "the moved step keeps its inputs")
     XCTAssertEqual(again.position(page: after.stem), "02-page#5")
-    XCTAssertEqual(Set(again.document.pages[after.stem]?.steps.keys ?? [:].keys), ["02-page#1", "02-page#3", "02-page#5"])
+    XCTAssertEqual(
+      Set(again.document.pages[after.stem]?.steps.keys ?? [:].keys), ["02-page#1", "02-page#3", "02-page#5"])
 
     // Rebasing changes memory only; the next change writes the rebased records.
     XCTAssertEqual(try place.store().document, store.document)

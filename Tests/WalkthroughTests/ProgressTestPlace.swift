@@ -10,7 +10,8 @@ struct ProgressTestPlace {
   let state: URL
 
   init() throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-progress-\(UUID().uuidString)")
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-progress-\(UUID().uuidString)")
     course = root.appendingPathComponent("my course")
     state = root.appendingPathComponent("state")
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)

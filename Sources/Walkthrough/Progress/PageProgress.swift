@@ -45,7 +45,9 @@ public struct PageProgress: Hashable, Sendable {
       let here = current.first { $0.id == position }
       let oldOrdinal = Self.ordinal(of: position)
       let byHash = positionHash.flatMap { hash in
-        current.filter { $0.contentHash == hash }.min { abs($0.ordinal - oldOrdinal) < abs($1.ordinal - oldOrdinal) }
+        current.filter { $0.contentHash == hash }.min {
+          abs($0.ordinal - oldOrdinal) < abs($1.ordinal - oldOrdinal)
+        }
       }
       if let moved = newID[position] {
         rebased.position = moved

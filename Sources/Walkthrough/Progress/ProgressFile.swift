@@ -17,7 +17,8 @@ public struct ProgressFile: Hashable, Sendable {
   /// named after the course directory's real path.
   public static func locate(courseDirectory: String, environment: [String: String]) throws -> ProgressFile {
     let directory = try stateDirectory(environment: environment)
-    return ProgressFile(url: directory.appendingPathComponent(fileName(forCourse: canonicalPath(of: courseDirectory))))
+    return ProgressFile(
+      url: directory.appendingPathComponent(fileName(forCourse: canonicalPath(of: courseDirectory))))
   }
 
   /// The XDG base directory rules: a relative XDG_STATE_HOME is ignored.
@@ -103,7 +104,8 @@ public struct ProgressFile: Hashable, Sendable {
   func replace(with data: Data) throws {
     let directory = url.deletingLastPathComponent().path
     try Self.makeDirectories(directory, for: path)
-    let temporary = directory + "/" + temporaryPrefix + String(getpid()) + "-"
+    let temporary =
+      directory + "/" + temporaryPrefix + String(getpid()) + "-"
       + String(UInt32.random(in: 0...UInt32.max), radix: 16)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw ProgressError.cannotWrite(path: path, reason: Self.lastError()) }

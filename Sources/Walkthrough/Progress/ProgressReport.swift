@@ -28,7 +28,8 @@ public enum ProgressReport {
     let done = pages.filter { $0.mark == .done }.count
     let finished = pages.reduce(0) { $0 + $1.finished }
     let steps = pages.reduce(0) { $0 + $1.steps }
-    out += "\(done) of \(pages.count) page\(pages.count == 1 ? "" : "s") done, \(finished) of \(steps) steps\n"
+    out +=
+      "\(done) of \(pages.count) page\(pages.count == 1 ? "" : "s") done, \(finished) of \(steps) steps\n"
     out += "progress file: \(file)\n"
     return out
   }
@@ -42,8 +43,10 @@ public enum ProgressReport {
 
   private static func json(_ page: PageSummary) -> JSONValue {
     .object([
-      ("page", .string(page.stem)), ("path", .string(page.path)), ("guide", page.guide.map(JSONValue.integer) ?? .null),
-      ("title", .optional(page.title)), ("mark", .string(page.mark.rawValue)), ("steps", .integer(page.steps)),
+      ("page", .string(page.stem)), ("path", .string(page.path)),
+      ("guide", page.guide.map(JSONValue.integer) ?? .null),
+      ("title", .optional(page.title)), ("mark", .string(page.mark.rawValue)),
+      ("steps", .integer(page.steps)),
       ("finished", .integer(page.finished)), ("done", .integer(page.done)), ("solved", .integer(page.solved)),
       ("skipped", .integer(page.skipped)), ("started", .integer(page.started)),
       ("position", .optional(page.position)),
@@ -53,7 +56,9 @@ public enum ProgressReport {
   private static func title(of page: PageSummary) -> String {
     // Control characters would move the cursor or ring the bell.
     let title = String(
-      (page.title ?? page.stem).unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+      (page.title ?? page.stem).unicodeScalars.map {
+        $0.properties.generalCategory == .control ? " " : Character($0)
+      })
     return title.count > titleWidth ? String(title.prefix(titleWidth - 3)) + "..." : title
   }
 

@@ -50,7 +50,9 @@ public struct ProgressStore: Sendable {
     setAside = ProgressSetAside(path: file.path, movedTo: movedTo, reason: reason)
   }
 
-  private static func decode(_ data: Data, course: String) -> Result<ProgressDocument, ProgressSetAside.Reason> {
+  private static func decode(
+    _ data: Data, course: String
+  ) -> Result<ProgressDocument, ProgressSetAside.Reason> {
     let decoder = JSONDecoder()
     let version: Int
     do {
