@@ -47,6 +47,7 @@ let package = Package(
     .testTarget(
       name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"], resources: [.copy("Cases")]),
     .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough", "Lessons", "DocTest", "LFE"]),
-    .testTarget(name: "TutorTests", dependencies: ["tutor"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "TutorTests", dependencies: ["tutor", "Walkthrough", "Lessons", "LFE"], exclude: ["Fixtures"]),
   ]
 )
