@@ -63,6 +63,7 @@ public final class Learner {
   public func run() -> Int32 {
     write(present.dim("Your workspace is \(options.workspace.path); files you save go there.") + "\n")
     write(present.dim("Type :help for commands.") + "\n\n")
+    if let note = progress.setAsideNote { write(present.note(note)) }
     var next: Navigation = pages.count > 1 ? .menu : .open(0, nil)
     while true {
       switch next {
@@ -393,7 +394,7 @@ public final class Learner {
 
   /// Marks a step passed, saves the input that passed, and moves on.
   private func accept(
-    _ step: Step, steps: PageSteps, input: String, status: LearnerProgress.Status, note: String? = nil
+    _ step: Step, steps: PageSteps, input: String, status: StepStatus, note: String? = nil
   ) -> StepOutcome {
     progress.accept(steps, step: step, inputs: [input], status: status)
     var text = status == .solved ? "solved with help" : status == .skipped ? "skipped" : "matches the page"
@@ -697,7 +698,7 @@ public final class Learner {
 
   /// `:check` on an exercise: compiles the learner's file and runs the grading
   /// exchanges on a copy of the session rebuilt up to here, showing each result.
-  private func check(_ step: Step, steps: PageSteps, status: LearnerProgress.Status = .done) -> Bool {
+  private func check(_ step: Step, steps: PageSteps, status: StepStatus = .done) -> Bool {
     guard case .exercise(_, let grading) = step.kind, let session else { return false }
     let page = steps.page
     let block = page.blocks[step.blockIndex]
