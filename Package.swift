@@ -46,6 +46,7 @@ let package = Package(
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Cases")]),
     .testTarget(
       name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"], resources: [.copy("Cases")]),
+    .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough", "Lessons"]),
     .testTarget(name: "TutorTests", dependencies: ["tutor"]),
   ]
 )
