@@ -50,9 +50,11 @@ final class ProseTests: XCTestCase {
     XCTAssertEqual(
       summary,
       [
-        "heading(level: 1) 5-5", "paragraph 7-9", "code(language: Optional(\"lisp\"), text: \"(defun f () 1)\\n\") 11-13",
+        "heading(level: 1) 5-5", "paragraph 7-9",
+        "code(language: Optional(\"lisp\"), text: \"(defun f () 1)\\n\") 11-13",
         "blockQuote 15-19", "list(ordered: true, start: 3, tight: false) 21-26", "paragraph 28-28",
-        "code(language: nil, text: \"indented\\ncode\\n\") 30-31", "thematicBreak 33-33", "heading(level: 2) 35-36",
+        "code(language: nil, text: \"indented\\ncode\\n\") 30-31", "thematicBreak 33-33",
+        "heading(level: 2) 35-36",
       ])
     XCTAssertEqual(page.prose.first?.inlines, [.text("Title")])
   }
@@ -88,7 +90,8 @@ final class ProseTests: XCTestCase {
         .text(" and "), .image(destination: "img.png", alt: [.text("alt "), .emphasis([.text("t")])]),
         .lineBreak, .text("hard html."),
       ])
-    XCTAssertEqual(Inline.plainText(paragraph.inlines), "Some emph, strong, code, a link and alt t hard html.")
+    XCTAssertEqual(
+      Inline.plainText(paragraph.inlines), "Some emph, strong, code, a link and alt t hard html.")
   }
 
   func testOnlyHTMLLeavesNothing() {
@@ -112,7 +115,8 @@ final class ProseTests: XCTestCase {
   }
 
   func testDeepListsKeepItemsUnderLists() throws {
-    let page = Page(path: "p.md", text: (0..<40).map { String(repeating: "  ", count: $0) + "- x\($0)\n" }.joined())
+    let page = Page(
+      path: "p.md", text: (0..<40).map { String(repeating: "  ", count: $0) + "- x\($0)\n" }.joined())
     var block = try XCTUnwrap(page.prose.first)
     var depth = 1
     var texts: [String] = []
@@ -136,7 +140,8 @@ final class ProseTests: XCTestCase {
     let page = Page(path: "p.md", text: text)
     var inlines = try XCTUnwrap(page.prose.first?.inlines)
     var levels = 0
-    while case .emphasis(let inner)? = inlines.first(where: { if case .emphasis = $0 { true } else { false } }) {
+    while case .emphasis(let inner)? = inlines.first(where: { if case .emphasis = $0 { true } else { false } }
+    ) {
       inlines = inner
       levels += 1
     }

@@ -37,7 +37,9 @@ final class CodeHighlighterTests: XCTestCase {
   func testWithoutColourTheTextIsUnchanged() {
     let code = "(defun f () 'ok)\n"
     XCTAssertEqual(CodeHighlighter.highlight(code, style: TerminalStyle()), code)
-    XCTAssertEqual(CodeHighlighter.highlightTranscript("lfe> (f)\nok\n", style: TerminalStyle(plain: true)), "lfe> (f)\nok\n")
+    XCTAssertEqual(
+      CodeHighlighter.highlightTranscript("lfe> (f)\nok\n", style: TerminalStyle(plain: true)),
+      "lfe> (f)\nok\n")
   }
 
   func testTranscript() {
@@ -56,7 +58,8 @@ final class CodeHighlighterTests: XCTestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("lessons/processes")
     var texts = [
-      "#|", "#", "#\\", "'", ",@", "|abc", "\"\\", "#'f/1", "#M(a 1)", "))) ((", "#x", "-", "+1", "1e", "#\"bin\"",
+      "#|", "#", "#\\", "'", ",@", "|abc", "\"\\", "#'f/1", "#M(a 1)", "))) ((", "#x", "-", "+1", "1e",
+      "#\"bin\"",
     ]
     for file in try FileManager.default.contentsOfDirectory(atPath: root.path) where file.hasSuffix(".md") {
       texts += Page.load(path: root.appendingPathComponent(file).path).blocks.map(\.text)

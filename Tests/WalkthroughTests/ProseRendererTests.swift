@@ -118,7 +118,9 @@ final class ProseRendererTests: XCTestCase {
 
   func testLinksAndBreaks() {
     XCTAssertEqual(
-      render("See <https://lfe.io>, [x](https://a.b \"t\")\\\nnext `a  b` ![](pic.png)\n", TerminalStyle(plain: true)),
+      render(
+        "See <https://lfe.io>, [x](https://a.b \"t\")\\\nnext `a  b` ![](pic.png)\n",
+        TerminalStyle(plain: true)),
       // Runs of spaces fold to one, in code spans too.
       "See https://lfe.io, x (https://a.b)\nnext `a b` [image: ] (pic.png)\n")
   }

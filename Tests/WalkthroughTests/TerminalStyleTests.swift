@@ -6,7 +6,8 @@ final class TerminalStyleTests: XCTestCase {
     _ color: ColorChoice, plain: Bool = false, terminal: Bool = true, _ environment: [String: String] = [:],
     width: Int? = nil
   ) -> TerminalStyle {
-    TerminalStyle.resolve(color: color, plain: plain, isTerminal: terminal, environment: environment, width: width)
+    TerminalStyle.resolve(
+      color: color, plain: plain, isTerminal: terminal, environment: environment, width: width)
   }
 
   func testAutoColoursOnlyATerminal() {

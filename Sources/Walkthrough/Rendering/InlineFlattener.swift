@@ -54,7 +54,8 @@ enum InlineFlattener {
   }
 
   private static func wrap(
-    _ inner: [Inline], in marker: String?, style: TextStyle, _ work: inout [Work], _ pieces: inout [InlinePiece]
+    _ inner: [Inline], in marker: String?, style: TextStyle, _ work: inout [Work],
+    _ pieces: inout [InlinePiece]
   ) {
     if let marker {
       work.append(.text(marker, style))

@@ -11,7 +11,8 @@ struct ProseLayout {
   /// Info-string languages coloured as LFE; text-like ones are coloured only when they
   /// hold a transcript.
   static let lispLanguages: Set<String> = [
-    "lfe", "lisp", "cl", "common-lisp", "commonlisp", "scheme", "clojure", "racket", "elisp", "emacs-lisp", "el",
+    "lfe", "lisp", "cl", "common-lisp", "commonlisp", "scheme", "clojure", "racket", "elisp", "emacs-lisp",
+    "el",
   ]
   static let textLanguages: Set<String> = ["text", "txt", "plain", "plaintext", "console"]
 
@@ -74,7 +75,8 @@ struct ProseLayout {
         let depth = frames.reduce(0) { $0 + ($1.list == nil ? 0 : 1) }
         let last = start + max(block.children.count - 1, 0)
         let info = ListInfo(
-          ordered: ordered, start: start, numberWidth: max(String(start).count, String(last).count), depth: depth)
+          ordered: ordered, start: start, numberWidth: max(String(start).count, String(last).count),
+          depth: depth)
         frames.append(Frame(blocks: block.children, tight: tight, list: info, opensLevel: false))
       case .item:
         let marker = itemMarker(frame.list, index: frame.index)
@@ -122,7 +124,8 @@ struct ProseLayout {
     let isTranscript = CodeHighlighter.isTranscript(text)
     let colored =
       style.color
-      && (name.map { Self.lispLanguages.contains($0) || (isTranscript && Self.textLanguages.contains($0)) } ?? true)
+      && (name.map { Self.lispLanguages.contains($0) || (isTranscript && Self.textLanguages.contains($0)) }
+        ?? true)
     let codeLines =
       colored
       ? CodeHighlighter.lines(text, transcript: isTranscript)

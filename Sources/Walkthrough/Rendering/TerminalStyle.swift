@@ -30,7 +30,8 @@ public struct TerminalStyle: Hashable, Sendable {
   /// `terminalWidth` is the terminal's own width when output goes to one (see
   /// `terminalWidth()`); `COLUMNS` overrides it, and 80 stands in when neither is known.
   public static func resolve(
-    color: ColorChoice, plain: Bool, isTerminal: Bool, environment: [String: String], width terminalWidth: Int?
+    color: ColorChoice, plain: Bool, isTerminal: Bool, environment: [String: String],
+    width terminalWidth: Int?
   ) -> TerminalStyle {
     let colored: Bool
     switch color {
@@ -47,7 +48,8 @@ public struct TerminalStyle: Hashable, Sendable {
   }
 
   /// The style for standard output as this process finds it.
-  public static func current(color: ColorChoice, plain: Bool, environment: [String: String]) -> TerminalStyle {
+  public static func current(color: ColorChoice, plain: Bool, environment: [String: String]) -> TerminalStyle
+  {
     let isTerminal = isatty(STDOUT_FILENO) != 0
     return resolve(
       color: color, plain: plain, isTerminal: isTerminal, environment: environment,
