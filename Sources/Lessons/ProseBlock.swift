@@ -37,4 +37,35 @@ public struct ProseBlock: Hashable, Sendable {
     self.inlines = inlines
     self.children = children
   }
+
+  /// What of `blocks` lies within `lines`: blocks wholly inside, and quotes, lists and
+  /// items that cross an edge cut down to their children inside (an item holding a step's
+  /// code keeps its text before the code, under its own number).
+  ///
+  /// This recurses as deep as the blocks nest, which a page's model caps.
+  public static func within(_ blocks: [ProseBlock], lines: ClosedRange<Int>) -> [ProseBlock] {
+    var kept: [ProseBlock] = []
+    for block in blocks where block.endLine >= lines.lowerBound && block.line <= lines.upperBound {
+      if lines.contains(block.line), lines.contains(block.endLine) {
+        kept.append(block)
+        continue
+      }
+      var cut = block
+      cut.children = []
+      var firstKept: Int?
+      for (index, child) in block.children.enumerated() {
+        let inside = within([child], lines: lines)
+        if !inside.isEmpty, firstKept == nil { firstKept = index }
+        cut.children += inside
+      }
+      guard let firstKept, let first = cut.children.first, let last = cut.children.last else { continue }
+      cut.line = first.line
+      cut.endLine = last.endLine
+      if case .list(let ordered, let start, let tight) = block.kind {
+        cut.kind = .list(ordered: ordered, start: start + firstKept, tight: tight)
+      }
+      kept.append(cut)
+    }
+    return kept
+  }
 }

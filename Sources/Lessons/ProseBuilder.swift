@@ -13,15 +13,14 @@ struct ProseBuilder {
     case image(String)
   }
 
-  private enum Content {
-    case block(ProseBlock)
-    case span(Span, [Inline])
-  }
-
   private struct Frame {
     /// The index of the first node past this one's descendants.
     var end: Int
-    var content: Content
+    /// The block being built; nil for a span.
+    var block: ProseBlock?
+    var span = Span.emphasis
+    /// A span's content so far.
+    var inlines: [Inline] = []
     /// Container blocks open down to here, this one included.
     var blockDepth: Int
     /// Spans open down to here, this one included.
@@ -31,7 +30,7 @@ struct ProseBuilder {
   func build() -> [ProseBlock] {
     let nodes = document.nodes
     let root = ProseBlock(kind: .blockQuote, line: 0, endLine: 0)
-    var stack = [Frame(end: nodes.count, content: .block(root), blockDepth: 0, spanDepth: 0)]
+    var stack = [Frame(end: nodes.count, block: root, blockDepth: 0, spanDepth: 0)]
     let limit = ProseBlock.maximumDepth
     for (index, node) in nodes.enumerated() {
       while stack.count > 1, let last = stack.last, last.end <= index { close(&stack) }
@@ -40,14 +39,14 @@ struct ProseBuilder {
         let block = ProseBlock(kind: kind, line: node.startLine, endLine: lastLine(of: node))
         stack.append(
           Frame(
-            end: node.descendantsEnd, content: .block(block),
+            end: node.descendantsEnd, block: block,
             blockDepth: top.blockDepth + (counts ? 1 : 0), spanDepth: 0))
       }
       func openSpan(_ span: Span) {
         guard top.spanDepth < limit else { return }
         stack.append(
           Frame(
-            end: node.descendantsEnd, content: .span(span, []), blockDepth: top.blockDepth,
+            end: node.descendantsEnd, block: nil, span: span, blockDepth: top.blockDepth,
             spanDepth: top.spanDepth + 1))
       }
       switch node.kind {
@@ -61,7 +60,7 @@ struct ProseBuilder {
           open(.list(ordered: node.listOrdered, start: node.listStart, tight: node.listTight), counts: true)
         }
       case .item:
-        if case .block(let parent) = top.content, case .list = parent.kind { open(.item, counts: true) }
+        if case .list? = top.block?.kind { open(.item, counts: true) }
       case .paragraph:
         open(.paragraph, counts: false)
       case .heading:
@@ -93,8 +92,7 @@ struct ProseBuilder {
       }
     }
     while stack.count > 1 { close(&stack) }
-    guard case .block(let done) = stack.first?.content else { return [] }
-    return done.children
+    return stack.first?.block?.children ?? []
   }
 
   /// cmark counts the blank lines after a list item or an indented code block as part of
@@ -110,47 +108,42 @@ struct ProseBuilder {
 
   private func close(_ stack: inout [Frame]) {
     guard let frame = stack.popLast() else { return }
-    switch frame.content {
-    case .block(let block):
+    if let block = frame.block {
       // A paragraph of nothing but raw HTML has nothing left to show.
       if case .paragraph = block.kind, block.inlines.isEmpty { return }
       add(block, to: &stack)
-    case .span(let span, let inlines):
-      switch span {
-      case .emphasis: add(.emphasis(inlines), to: &stack)
-      case .strong: add(.strong(inlines), to: &stack)
-      case .link(let destination): add(.link(destination: destination, inlines), to: &stack)
-      case .image(let destination): add(.image(destination: destination, alt: inlines), to: &stack)
-      }
+      return
+    }
+    switch frame.span {
+    case .emphasis: add(.emphasis(frame.inlines), to: &stack)
+    case .strong: add(.strong(frame.inlines), to: &stack)
+    case .link(let destination): add(.link(destination: destination, frame.inlines), to: &stack)
+    case .image(let destination): add(.image(destination: destination, alt: frame.inlines), to: &stack)
     }
   }
 
   private func add(_ block: ProseBlock, to stack: inout [Frame]) {
-    guard let last = stack.indices.last, case .block(var parent) = stack[last].content else { return }
-    stack[last].content = .span(.emphasis, [])  // let go of the copy so the append does not copy
-    parent.children.append(block)
-    stack[last].content = .block(parent)
+    guard let last = stack.indices.last else { return }
+    stack[last].block?.children.append(block)
   }
 
   private func add(_ inline: Inline, to stack: inout [Frame]) {
     guard let last = stack.indices.last else { return }
-    switch stack[last].content {
-    case .block(var parent):
-      stack[last].content = .span(.emphasis, [])
-      Self.append(inline, to: &parent.inlines)
-      stack[last].content = .block(parent)
-    case .span(let span, var inlines):
-      stack[last].content = .span(.emphasis, [])
-      Self.append(inline, to: &inlines)
-      stack[last].content = .span(span, inlines)
+    if stack[last].block != nil {
+      Self.append(inline, to: &stack[last].block!.inlines)
+    } else {
+      Self.append(inline, to: &stack[last].inlines)
     }
   }
 
   /// cmark splits text at characters that might have started markup; the model joins it
   /// back.
   private static func append(_ inline: Inline, to inlines: inout [Inline]) {
-    if case .text(let more) = inline, case .text(let text)? = inlines.last {
-      inlines[inlines.count - 1] = .text(text + more)
+    if case .text(let more) = inline, case .text(var text)? = inlines.last {
+      // Taken out first, so the string is not shared and grows in place.
+      inlines.removeLast()
+      text += more
+      inlines.append(.text(text))
     } else {
       inlines.append(inline)
     }

@@ -149,4 +149,19 @@ final class ProseTests: XCTestCase {
     let words = Inline.plainText(page.prose.first?.inlines ?? []).split(separator: " ")
     XCTAssertEqual(words.count, 2 * depth + 1)
   }
+
+  func testWithinLines() {
+    // Between the Liquid block and the fenced block inside item 4: the quote, item 3,
+    // and item 4's text, still numbered 4.
+    let between = ProseBlock.within(page.prose, lines: 14...23)
+    XCTAssertEqual(between.map(\.kind), [.blockQuote, .list(ordered: true, start: 3, tight: false)])
+    XCTAssertEqual(between.last?.children.map(\.line), [21, 23])
+    XCTAssertEqual(between.last?.children.last?.children.map(\.kind), [.paragraph])
+    XCTAssertEqual(between.last.map { [$0.line, $0.endLine] }, [21, 23])
+
+    let afterFirstItem = ProseBlock.within(page.prose, lines: 22...26)
+    XCTAssertEqual(afterFirstItem.map(\.kind), [.list(ordered: true, start: 4, tight: false)])
+    XCTAssertEqual(ProseBlock.within(page.prose, lines: 1...4), [])
+    XCTAssertEqual(ProseBlock.within(page.prose, lines: 1...1000), page.prose)
+  }
 }
