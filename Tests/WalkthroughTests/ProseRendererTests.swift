@@ -24,6 +24,15 @@ final class ProseRendererTests: XCTestCase {
 
     """
 
+  /// A line's words, without the bars and markers of the quotes and lists it is in.
+  func contentWords(_ line: Substring) -> [Substring] {
+    let stripped = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    let words = stripped.split(separator: " ")
+    let markers: Set<Substring> = ["│", ">", "-", "*", "+", "•", "◦", "▪"]
+    let decoration = words.prefix { markers.contains($0) || ($0.hasSuffix(".") && Int($0.dropLast()) != nil) }
+    return Array(words.dropFirst(decoration.count))
+  }
+
   func render(_ text: String, _ style: TerminalStyle) -> String {
     ProseRenderer.render(Page(path: "p.md", text: text).prose, style: style)
   }
@@ -177,8 +186,7 @@ final class ProseRendererTests: XCTestCase {
       ] {
         let rendered = ProseRenderer.render(page.prose, style: style)
         for line in rendered.split(separator: "\n") where DisplayWidth.of(line) > style.width {
-          let words = line.split(separator: " ").filter { !$0.isEmpty && $0 != "│" && $0 != ">" }
-          XCTAssertEqual(words.count, 1, "\(file) at \(style.width): \(line)")
+          XCTAssertEqual(contentWords(line).count, 1, "\(file) at \(style.width): \(line)")
         }
         if style.color {
           // Nothing is lost: without escapes, the words are those of the plain rendering.
@@ -203,5 +211,32 @@ final class ProseRendererTests: XCTestCase {
       .split(separator: "\n")
     XCTAssertGreaterThan(lines.count, 1000)
     XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+  }
+
+  func testControlCharactersAreShownNotSent() {
+    let text = "Bad \u{1B}[2J text `\u{7}`\n\n```\n(a \u{1B}]0;x\u{7})\n```\n"
+    XCTAssertEqual(
+      render(text, TerminalStyle(plain: true)), "Bad ^[[2J text `^G`\n\n    (a ^[]0;x^G)\n")
+    XCTAssertFalse(render(text, TerminalStyle(color: true)).contains("\u{1B}[2J"))
+  }
+
+  func testTinyWidthsStillRender() throws {
+    let page = Page(path: "p.md", text: Self.sample + "> - > 1. deep\n")
+    for width in [1, 2, 3, 7, 12] {
+      let lines = ProseRenderer.render(page.prose, style: TerminalStyle(color: true, width: width))
+        .split(separator: "\n")
+      XCTAssertGreaterThan(lines.count, 10)
+      for line in lines where DisplayWidth.of(line) > width {
+        XCTAssertEqual(contentWords(line).count, 1, "at \(width): \(line)")
+      }
+    }
+  }
+
+  func testOneLineOfInlines() {
+    let inlines: [Inline] = [.text("Step "), .code("(c \"m\")"), .softBreak, .emphasis([.text("now")])]
+    XCTAssertEqual(ProseRenderer.render(inline: inlines, style: TerminalStyle()), "Step `(c \"m\")` _now_")
+    XCTAssertEqual(
+      ProseRenderer.render(inline: inlines, style: TerminalStyle(color: true)),
+      "Step \u{1B}[33m(c \"m\")\u{1B}[0m \u{1B}[3mnow\u{1B}[0m")
   }
 }

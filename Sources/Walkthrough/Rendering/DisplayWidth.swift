@@ -29,7 +29,7 @@ public enum DisplayWidth {
     guard let first = scalars.first else { return 0 }
     let value = first.value
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-    if value < 0x300 { return 1 }
+    if value < 0x300, scalars.count == 1 { return 1 }
     switch first.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0
     default: break

@@ -24,20 +24,23 @@ enum InlineFlattener {
         work.append(.inlines(rest, style))
         switch first {
         case .text(let text):
-          pieces.append(.text(text, style))
+          pieces.append(.text(TerminalText.visible(text), style))
         case .code(let code):
+          let code = TerminalText.visible(code)
           pieces.append(.text(color ? code : "`" + code + "`", styled(style, .codeSpan)))
         case .emphasis(let inner):
           wrap(inner, in: color ? nil : "_", style: styled(style, .emphasis), &work, &pieces)
         case .strong(let inner):
           wrap(inner, in: color ? nil : "*", style: styled(style, .strong), &work, &pieces)
         case .link(let destination, let inner):
+          let destination = TerminalText.visible(destination)
           let shown = Inline.plainText(inner)
           // An autolink's text is its address: say it once.
           let isAutolink = destination.isEmpty || shown == destination || "mailto:" + shown == destination
           if !isAutolink { work.append(.text(" (" + destination + ")", styled(style, .address))) }
           work.append(.inlines(inner[...], styled(style, .linkText)))
         case .image(let destination, let alt):
+          let destination = TerminalText.visible(destination)
           let imageStyle = styled(style, .image)
           if !destination.isEmpty { work.append(.text(" (" + destination + ")", styled(style, .address))) }
           work.append(.text("]", imageStyle))

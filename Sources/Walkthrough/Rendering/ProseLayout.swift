@@ -119,7 +119,7 @@ struct ProseLayout {
   private mutating func code(_ text: String, language: String?) {
     var text = text
     if text.hasSuffix("\n") { text.removeLast() }
-    text = Self.expandingTabs(text)
+    text = Self.expandingTabs(TerminalText.visible(text))
     let name = language?.lowercased()
     let isTranscript = CodeHighlighter.isTranscript(text)
     let colored =
