@@ -128,10 +128,10 @@ final class ProseRendererTests: XCTestCase {
   func testLinksAndBreaks() {
     XCTAssertEqual(
       render(
-        "See <https://lfe.io>, [x](https://a.b \"t\")\\\nnext `a  b` ![](pic.png)\n",
+        "See  <https://lfe.io>, [x](https://a.b \"t\")\\\nnext `a  b` ![](pic.png)\n",
         TerminalStyle(plain: true)),
-      // Runs of spaces fold to one, in code spans too.
-      "See https://lfe.io, x (https://a.b)\nnext `a b` [image: ] (pic.png)\n")
+      // Runs of spaces fold to one, except in code spans.
+      "See https://lfe.io, x (https://a.b)\nnext `a  b` [image: ] (pic.png)\n")
   }
 
   func testEmptyItemKeepsItsMarker() {

@@ -27,7 +27,7 @@ enum InlineFlattener {
           pieces.append(.text(TerminalText.visible(text), style))
         case .code(let code):
           let code = TerminalText.visible(code)
-          pieces.append(.text(color ? code : "`" + code + "`", styled(style, .codeSpan)))
+          pieces.append(.code(color ? code : "`" + code + "`", styled(style, .codeSpan)))
         case .emphasis(let inner):
           wrap(inner, in: color ? nil : "_", style: styled(style, .emphasis), &work, &pieces)
         case .strong(let inner):

@@ -16,7 +16,7 @@ public enum ProseRenderer {
     let pieces = InlineFlattener.pieces(inlines, base: .none, terminal: style)
     let runs = pieces.map { piece -> StyledRun in
       switch piece {
-      case .text(let text, let style): return StyledRun(text, style)
+      case .text(let text, let style), .code(let text, let style): return StyledRun(text, style)
       case .lineBreak: return StyledRun(" ")
       }
     }

@@ -7,18 +7,20 @@ enum WordWrapper {
     var lineWidth = 0
     var word: [StyledRun] = []
     var wordWidth = 0
-    // The style of the white space before the word being read, if there was any.
-    var space: TextStyle?
+    // The white space before the word being read, and its style: one space for any run
+    // of it in text, the spaces as written in a code span.
+    var space = ""
+    var spaceStyle = TextStyle.none
 
     func endWord() {
       guard !word.isEmpty else { return }
       if lineWidth == 0 {
         line = word
         lineWidth = wordWidth
-      } else if lineWidth + 1 + wordWidth <= width {
-        line.append(StyledRun(" ", space ?? .none))
+      } else if lineWidth + space.count + wordWidth <= width {
+        line.append(StyledRun(space, spaceStyle))
         line += word
-        lineWidth += 1 + wordWidth
+        lineWidth += space.count + wordWidth
       } else {
         lines.append(line)
         line = word
@@ -26,7 +28,7 @@ enum WordWrapper {
       }
       word = []
       wordWidth = 0
-      space = nil
+      space = ""
     }
 
     for piece in pieces {
@@ -36,12 +38,19 @@ enum WordWrapper {
         lines.append(line)
         line = []
         lineWidth = 0
-        space = nil
-      case .text(let text, let style):
+        space = ""
+      case .text(let text, let style), .code(let text, let style):
+        var keepsSpaces = false
+        if case .code = piece { keepsSpaces = true }
         for character in text {
           if character == " " || character == "\t" || character == "\n" {
             endWord()
-            if space == nil { space = style }
+            if space.isEmpty { spaceStyle = style }
+            if keepsSpaces {
+              space.append(" ")
+            } else if space.isEmpty {
+              space = " "
+            }
             continue
           }
           if let last = word.indices.last, word[last].style == style {
