@@ -164,4 +164,41 @@ final class ProseTests: XCTestCase {
     XCTAssertEqual(ProseBlock.within(page.prose, lines: 1...4), [])
     XCTAssertEqual(ProseBlock.within(page.prose, lines: 1...1000), page.prose)
   }
+
+  /// On every bundled lesson and the golden cases: blocks come in page order without
+  /// overlapping, children sit inside their parent's lines, and every code block of the
+  /// page model is a code block of the prose starting on its fence line.
+  func testLinesNestAndMatchTheCodeBlocks() throws {
+    let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let lessons = tests.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "lessons")
+    var paths: [String] = []
+    for root in [lessons, tests.appendingPathComponent("Cases")] {
+      let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+      paths += files.filter { $0.hasSuffix(".md") }.map { root.appendingPathComponent($0).path }
+    }
+    XCTAssertGreaterThan(paths.count, 4)
+    for path in paths {
+      let page = Page.load(path: path)
+      let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+      // Pages may end lines with CR LF or a lone CR, as Page reads them.
+      let lineCount = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+        omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }
+      ).count
+      var codeLines: [Int] = []
+      var pending: [(blocks: [ProseBlock], range: ClosedRange<Int>)] = [(page.prose, 1...max(lineCount, 1))]
+      while let (blocks, range) = pending.popLast() {
+        var previousEnd = range.lowerBound - 1
+        for block in blocks {
+          XCTAssertLessThanOrEqual(block.line, block.endLine, path)
+          XCTAssertGreaterThan(block.line, previousEnd, "\(path): \(block.kind) at \(block.line)")
+          XCTAssertLessThanOrEqual(block.endLine, range.upperBound, "\(path): \(block.kind) at \(block.line)")
+          previousEnd = block.endLine
+          if case .code = block.kind { codeLines.append(block.line) }
+          if !block.children.isEmpty { pending.append((block.children, block.line...block.endLine)) }
+        }
+      }
+      XCTAssertEqual(codeLines.sorted(), page.blocks.map { $0.fenceLine ?? $0.line }, path)
+    }
+  }
 }
