@@ -62,7 +62,7 @@ public struct ProseBlock: Hashable, Sendable {
       cut.line = first.line
       cut.endLine = last.endLine
       if case .list(let ordered, let start, let tight) = block.kind {
-        cut.kind = .list(ordered: ordered, start: start + firstKept, tight: tight)
+        cut.kind = .list(ordered: ordered, start: start &+ firstKept, tight: tight)
       }
       kept.append(cut)
     }

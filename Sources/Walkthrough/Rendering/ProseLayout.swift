@@ -73,7 +73,7 @@ struct ProseLayout {
         frames.append(Frame(blocks: block.children, tight: false, list: nil, opensLevel: true))
       case .list(let ordered, let start, let tight):
         let depth = frames.reduce(0) { $0 + ($1.list == nil ? 0 : 1) }
-        let last = start + max(block.children.count - 1, 0)
+        let last = start &+ max(block.children.count - 1, 0)
         let info = ListInfo(
           ordered: ordered, start: start, numberWidth: max(String(start).count, String(last).count),
           depth: depth)
@@ -100,7 +100,7 @@ struct ProseLayout {
   private func itemMarker(_ list: ListInfo?, index: Int) -> String {
     guard let list else { return style.plain ? "- " : "• " }
     if list.ordered {
-      let number = String(list.start + index)
+      let number = String(list.start &+ index)
       return String(repeating: " ", count: max(list.numberWidth - number.count, 0)) + number + ". "
     }
     let bullets = style.plain ? ["-", "*", "+"] : ["•", "◦", "▪"]
