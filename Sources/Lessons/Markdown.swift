@@ -11,11 +11,19 @@ struct MarkdownNode: Sendable {
   var kind: Kind
   var startLine: Int
   var startColumn: Int
+  var endLine: Int
   /// Text of leaves: code block content, HTML, text runs, code spans.
   var literal: String
   /// A fenced code block's info string.
   var info: String
   var headingLevel: Int
+  /// Lists only: numbered or bulleted, the first number, and whether items sit without
+  /// blank lines between them.
+  var listOrdered = false
+  var listStart = 0
+  var listTight = false
+  /// Links and images: where they point.
+  var destination = ""
   var previousSibling: Int?
   /// The node's descendants are exactly `nodes[index + 1 ..< descendantsEnd]`.
   var descendantsEnd: Int
@@ -56,15 +64,26 @@ struct MarkdownDocument: Sendable {
       }
       let index = nodes.count
       let kind = Self.kind(of: cmark_node_get_type(node))
-      let copy = MarkdownNode(
+      var copy = MarkdownNode(
         kind: kind,
         startLine: Int(cmark_node_get_start_line(node)),
         startColumn: Int(cmark_node_get_start_column(node)),
+        endLine: Int(cmark_node_get_end_line(node)),
         literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
         info: kind == .codeBlock ? cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "" : "",
         headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
         previousSibling: lastChild.last ?? nil,
         descendantsEnd: index + 1)
+      switch kind {
+      case .list:
+        copy.listOrdered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        copy.listStart = Int(cmark_node_get_list_start(node))
+        copy.listTight = cmark_node_get_list_tight(node) != 0
+      case .link, .image:
+        copy.destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+      default:
+        break
+      }
       nodes.append(copy)
       if !lastChild.isEmpty { lastChild[lastChild.count - 1] = index }
       // Leaves get no exit event; everything else does, even when empty.

@@ -16,6 +16,8 @@ public struct Page: Hashable, Sendable {
   public var headings: [Heading]
   /// Every code block, in page order.
   public var blocks: [CodeBlock]
+  /// The page's text as blocks of prose (code blocks included), top level in page order.
+  public var prose: [ProseBlock]
   public var diagnostics: [Diagnostic]
   /// Set when the file could not be read, so course checks do not pile onto it.
   var isUnreadable = false
@@ -54,6 +56,7 @@ public struct Page: Hashable, Sendable {
     headings = built.headings
     blocks = built.blocks
     Self.linkExercises(&blocks, path: path, diagnostics: &diagnostics)
+    prose = built.prose
     self.diagnostics = (diagnostics + built.diagnostics).sorted {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
     }

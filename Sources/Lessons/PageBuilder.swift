@@ -15,6 +15,7 @@ struct PageBuilder {
 
   var headings: [Heading] = []
   var blocks: [CodeBlock] = []
+  var prose: [ProseBlock] = []
   var diagnostics: [Diagnostic] = []
 
   init(path: String, lines: [String], defaults: BlockOptions) {
@@ -25,6 +26,7 @@ struct PageBuilder {
   }
 
   mutating func build(isComplete: InputCompleteness) {
+    prose = ProseBuilder(document: document, lines: lines).build()
     var usedComments: Set<Int> = []
     var commentSettings: [Int: [TutorComment.Setting]] = [:]
     for (index, node) in document.nodes.enumerated() where node.kind == .htmlBlock {
@@ -153,8 +155,12 @@ struct PageBuilder {
     return block
   }
 
-  /// cmark does not say whether a block was fenced; the line it starts on does.
   private func isFenced(_ node: MarkdownNode) -> Bool {
+    Self.isFenced(node, lines: lines)
+  }
+
+  /// cmark does not say whether a block was fenced; the line it starts on does.
+  static func isFenced(_ node: MarkdownNode, lines: [String]) -> Bool {
     guard node.startLine >= 1, node.startLine <= lines.count else { return false }
     let bytes = Array(lines[node.startLine - 1].utf8)
     let rest = String(decoding: bytes.dropFirst(max(node.startColumn - 1, 0)), as: UTF8.self)
