@@ -165,6 +165,7 @@ public final class Learner {
 
   /// After the last step: the closing prose, then the next page, the menu or quit.
   private func pageEnd(_ steps: PageSteps) -> Navigation? {
+    progress.setPosition(steps, step: nil)
     let closing = PageView(steps).closingProse
     if !closing.isEmpty { write("\n" + ProseRenderer.render(closing, style: options.style) + "\n") }
     let hasNext = pageIndex + 1 < pages.count
@@ -432,6 +433,10 @@ public final class Learner {
     switch command {
     case .next:
       if case .source = step.kind { return saveSource(step, steps: steps, onlyCheck: true) }
+      // A finished step's answer runs again, so the shell goes on as it was then.
+      if progress.status(steps, step: step)?.isFinished == true, let session {
+        _ = replay(step, of: steps, in: session)
+      }
       return .advance
     case .back:
       guard stepIndex > 0 else {
@@ -763,40 +768,13 @@ public final class Learner {
     limits.wallMillisecondsPerStep = 10_000
     let session = PageSession(page: steps.page, workspace: options.workspace, clock: .virtual, limits: limits)
     Interrupts.watch(session.runtime)
-    let page = steps.page
     var notes: [String] = []
     var usedPage: [String] = []
     for step in steps.steps.prefix(index) {
-      let block = page.blocks[step.blockIndex]
-      switch step.kind {
-      case .source:
-        if session.read(block.file!) == nil { try? session.save(block.text, as: block.file!) }
-        _ = session.compile(block.file!)
-      case .exchange:
-        let exchange = step.exchange(in: page)!
-        var inputs = progress.acceptedInputs(steps, step: step)
-        if inputs.isEmpty {
-          inputs = [exchange.input]
-          usedPage.append("#\(step.ordinal)")
-        }
-        var output = ""
-        for input in inputs {
-          output = session.evaluate(input, line: exchange.line, profile: session.profile(for: block))
-        }
-        if case .failed = session.judge(exchange, output: output, in: block), !usedPage.contains("#\(step.ordinal)") {
-          notes.append("\(step.id): your input, replayed, no longer prints what the page shows")
-        }
-      case .exercise(let solution, let grading):
-        let file = block.file!
-        if session.read(file) == nil {
-          try? session.save(solution.map { page.blocks[$0].text } ?? block.text, as: file)
-        }
-        _ = session.compile(file)
-        for exchange in grading.map({ page.blocks[$0].exchanges }) ?? [] {
-          let gradingBlock = page.blocks[grading!]
-          let output = session.evaluate(exchange.input, line: exchange.line, profile: session.profile(for: gradingBlock))
-          _ = session.judge(exchange, output: output, in: gradingBlock)
-        }
+      switch replay(step, of: steps, in: session) {
+      case .learner(passed: false): notes.append("\(step.id): your input, replayed, no longer prints what the page shows")
+      case .page: usedPage.append("#\(step.ordinal)")
+      default: break
       }
     }
     if !usedPage.isEmpty {
@@ -805,5 +783,48 @@ public final class Learner {
           + "the page's input\(usedPage.count == 1 ? " was" : "s were") used")
     }
     return (session, notes)
+  }
+
+  enum Replayed: Equatable {
+    /// The learner's accepted inputs ran; whether the output still matches the page.
+    case learner(passed: Bool)
+    /// The step had no answer of the learner's: the page's input ran.
+    case page
+    /// A file was saved or compiled.
+    case file
+  }
+
+  /// Runs one step again, silently: the learner's accepted inputs where there are any,
+  /// the page's otherwise; source files saved where missing and compiled.
+  func replay(_ step: Step, of steps: PageSteps, in session: PageSession) -> Replayed {
+    let page = steps.page
+    let block = page.blocks[step.blockIndex]
+    switch step.kind {
+    case .source:
+      if session.read(block.file!) == nil { try? session.save(block.text, as: block.file!) }
+      _ = session.compile(block.file!)
+      return .file
+    case .exchange:
+      let exchange = step.exchange(in: page)!
+      let accepted = progress.acceptedInputs(steps, step: step)
+      var output = ""
+      for input in accepted.isEmpty ? [exchange.input] : accepted {
+        output = session.evaluate(input, line: exchange.line, profile: session.profile(for: block))
+      }
+      let passed = session.judge(exchange, output: output, in: block).passed
+      return accepted.isEmpty ? .page : .learner(passed: passed)
+    case .exercise(let solution, let grading):
+      let file = block.file!
+      if session.read(file) == nil {
+        try? session.save(solution.map { page.blocks[$0].text } ?? block.text, as: file)
+      }
+      _ = session.compile(file)
+      for exchange in grading.map({ page.blocks[$0].exchanges }) ?? [] {
+        let gradingBlock = page.blocks[grading!]
+        let output = session.evaluate(exchange.input, line: exchange.line, profile: session.profile(for: gradingBlock))
+        _ = session.judge(exchange, output: output, in: gradingBlock)
+      }
+      return .file
+    }
   }
 }

@@ -30,9 +30,12 @@ public final class LearnerProgress {
     store.record(for: step, page: steps.stem)?.status
   }
 
-  /// Where to open a page: where the learner was, else the first step not finished.
+  /// Where to open a page: where the learner was, unless that step is finished (or the
+  /// page changed under it); then the first step not finished; else the start.
   func resumeIndex(_ steps: PageSteps) -> Int {
-    if let id = store.position(page: steps.stem), let index = steps.steps.firstIndex(where: { $0.id == id }) {
+    if let id = store.position(page: steps.stem), let index = steps.steps.firstIndex(where: { $0.id == id }),
+      status(steps, step: steps.steps[index])?.isFinished != true
+    {
       return index
     }
     return steps.steps.firstIndex { status(steps, step: $0)?.isFinished != true } ?? 0

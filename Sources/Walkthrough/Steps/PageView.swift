@@ -51,9 +51,12 @@ struct PageView {
     return prose(after: from, before: Int.max)
   }
 
+  /// The prose wholly between two lines; a list or quote that holds a step's block is
+  /// cut down to its part before the block.
   private func prose(after from: Int, before to: Int) -> [ProseBlock] {
-    page.prose.filter { block in
-      block.line > from && block.line < to && !(isCode(block) && hidden.contains(block.line))
+    guard to - 1 >= from + 1 else { return [] }
+    return ProseBlock.within(page.prose, lines: (from + 1)...(to - 1)).filter { block in
+      !(isCode(block) && hidden.contains(block.line))
     }
   }
 
