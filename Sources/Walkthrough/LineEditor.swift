@@ -39,6 +39,9 @@ public final class LineEditor {
       reading = false
       self.idle = nil
     }
+    // libedit shows the prompt before it sets the terminal up for editing: a key typed
+    // in between (Ctrl-D, say) would reach the terminal's own line editing and be lost.
+    rl_prep_terminal(0)
     let raw = readline(prompt)
     if interruptedRead {
       if let raw { free(raw) }

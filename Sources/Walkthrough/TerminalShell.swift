@@ -21,7 +21,12 @@ public final class TerminalShell {
     self.shell = shell
     self.editor = editor
     LineEditor.installInterruptHandler()
-    shell.runtime.interrupted = LineEditor.takeInterrupt
+    shell.runtime.interrupted = { [weak self] in
+      guard LineEditor.takeInterrupt() else { return false }
+      // The terminal echoed ^C where the cursor was; the shell's message starts a line.
+      self?.write("\n")
+      return true
+    }
     shell.settleMilliseconds = TerminalShell.settleMilliseconds
     shell.runtime.output.echo = { [weak self] text in self?.write(text) }
   }

@@ -138,4 +138,14 @@ final class RealTimeTests: XCTestCase {
     XCTAssertTrue(table.contains("<0.79.0>  (shell)  idle        1"), table)
     XCTAssertTrue(table.contains("quiet"), table)
   }
+
+  func testTheBackgroundOnAVirtualClockLeavesTimeAlone() {
+    var limits = Limits()
+    limits.virtualMillisecondsPerStep = 10
+    let s = Shell(runtime: Runtime(clock: .virtual, limits: limits))
+    s.evaluate(source: #"(spawn (lambda () (receive (after 1000 (io:format "woke~n")))))"#)
+    XCTAssertEqual(s.runBackground(milliseconds: 5), "")
+    XCTAssertEqual(s.runtime.clock.now, 0)
+    XCTAssertEqual(s.runtime.limits.virtualMillisecondsPerStep, 10)
+  }
 }

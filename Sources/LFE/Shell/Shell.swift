@@ -334,17 +334,21 @@ public final class Shell {
   /// printed. A terminal prompt calls it while it waits for keys, so on a real clock
   /// sleeps and timeouts end when their time comes and their output shows above the
   /// prompt. A process that never stops gets its slices here and never holds the prompt.
+  /// On a virtual clock only what can run now runs: virtual time moves with forms alone.
   public func runBackground(milliseconds: Int) -> String {
     let output = runtime.output
     let echo = output.echo
     let interrupted = runtime.interrupted
+    let virtualStep = runtime.limits.virtualMillisecondsPerStep
     // What runs here is collected for the caller to print above the prompt, and Ctrl-C
     // belongs to the prompt.
     output.echo = nil
     runtime.interrupted = nil
+    runtime.limits.virtualMillisecondsPerStep = 0
     defer {
       output.echo = echo
       runtime.interrupted = interrupted
+      runtime.limits.virtualMillisecondsPerStep = virtualStep
       runtime.pauseAt = nil
     }
     output.resetOverflow()
