@@ -162,7 +162,9 @@ public final class LineEditor {
       guard poll(&fds, 1, 100) > 0, let next = readByte(), next & 0xC0 == 0x80 else { return Int32(first) }
       bytes.append(next)
     }
-    guard let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return Int32(first) }
+    guard let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else {
+      return Int32(first)
+    }
     return Int32(bitPattern: scalar.value)
   }
 

@@ -7,7 +7,8 @@ import XCTest
 /// page goes on with the next exchange.
 final class StepTimeoutTests: XCTestCase {
   func run(_ page: String) throws -> PageResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("timeout-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "timeout-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("page.md").path
@@ -32,8 +33,10 @@ final class StepTimeoutTests: XCTestCase {
     let result = try run(page)
     XCTAssertEqual(result.exchanges.map(\.status), [.passed, .failed, .passed])
     let stopped = result.exchanges[1]
-    XCTAssertTrue(stopped.message?.hasPrefix("stopped at the block's timeout of 1s") == true, stopped.message ?? "")
     XCTAssertTrue(
-      stopped.actual.first?.hasPrefix("** evaluation stopped after 1 s: the evaluator") == true, "\(stopped.actual)")
+      stopped.message?.hasPrefix("stopped at the block's timeout of 1s") == true, stopped.message ?? "")
+    XCTAssertTrue(
+      stopped.actual.first?.hasPrefix("** evaluation stopped after 1 s: the evaluator") == true,
+      "\(stopped.actual)")
   }
 }

@@ -54,7 +54,8 @@ final class RealTimeTests: XCTestCase {
     let out = s.evaluate(source: "(loop)")
     XCTAssertTrue(s.lastFormTimedOut)
     XCTAssertTrue(
-      out.hasPrefix("** evaluation stopped after 200 ms: the evaluator <0.79.0> was running in loop/0\n"), out)
+      out.hasPrefix("** evaluation stopped after 200 ms: the evaluator <0.79.0> was running in loop/0\n"), out
+    )
     XCTAssertEqual(s.evaluate(source: "(+ 1 2)"), "3\n")
     XCTAssertFalse(s.lastFormTimedOut)
   }
@@ -70,7 +71,8 @@ final class RealTimeTests: XCTestCase {
   func testABusyProcessAfterAFormIsKilledWhenTheStepRunsOutOfTime() {
     let s = shell(clock: .virtual, wallMilliseconds: 200)
     let out = s.evaluate(source: "(spawn (lambda () (fletrec ((f () (f))) (f))))")
-    XCTAssertTrue(out.contains("** the step ran past 200 ms: <0.80.0> kept running in f/0, so it was killed"), out)
+    XCTAssertTrue(
+      out.contains("** the step ran past 200 ms: <0.80.0> kept running in f/0, so it was killed"), out)
     XCTAssertEqual(s.processSnapshots().count, 1)
   }
 

@@ -24,7 +24,8 @@ import XCTest
       t.send("(+ 1")
       // Nothing more is typed: the process wakes while the prompt waits.
       XCTAssertTrue(t.waitFor("late\n", timeout: 5), t.screenText)
-      XCTAssertTrue(t.waitFor("lfe> (+ 1", timeout: 5), "the half-typed line is drawn again:\n\(t.screenText)")
+      XCTAssertTrue(
+        t.waitFor("lfe> (+ 1", timeout: 5), "the half-typed line is drawn again:\n\(t.screenText)")
       t.send(" 2)\r")
       XCTAssertTrue(t.waitFor("3\n", timeout: 5), t.screenText)
     }

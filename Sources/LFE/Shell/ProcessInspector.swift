@@ -55,7 +55,8 @@ struct ProcessInspector {
       pid: pidText(p.pid), registeredName: p.registeredName.map { atoms.name($0) },
       currentFunction: currentFunction(p), initialCall: initialCall(p), status: status(p),
       mailboxLength: p.mailbox.count, links: p.links.sorted().map(pidText),
-      monitors: p.monitors.values.sorted().map(pidText), monitoredBy: p.monitoredBy.values.sorted().map(pidText),
+      monitors: p.monitors.values.sorted().map(pidText),
+      monitoredBy: p.monitoredBy.values.sorted().map(pidText),
       isShellEvaluator: p === evaluator)
   }
 }
