@@ -22,13 +22,12 @@ public final class LineEditor {
     _ = read_history(historyPath)
   }
 
-  /// Milliseconds between two calls of the idle work while no key comes.
-  public static let idleInterval: Int32 = 20
-  /// The idle work runs at least this often, even while keys keep coming.
-  static let idleDue: Int64 = 50
+  /// Milliseconds between two calls of the idle work, whether keys come or not.
+  public static let idlePeriod: Int64 = 25
 
-  /// Reads a line with `prompt`. `idle` runs while no key is pressed (at least every
-  /// 50 ms); text it returns is printed above the prompt.
+  /// Reads a line with `prompt`. `idle` runs every 25 ms while the prompt waits (and
+  /// between keys); text it returns is printed above the prompt. Call on the thread
+  /// that owns the terminal.
   public func read(prompt: String, idle: (() -> String)? = nil) -> LineInput {
     self.idle = idle
     reading = true
@@ -125,11 +124,17 @@ public final class LineEditor {
         resizePending = 0
         rl_resize_terminal()
       }
-      if idle != nil && LineEditor.milliseconds() - lastIdle >= LineEditor.idleDue {
-        runIdle()
-      }
       var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&fds, 1, idle == nil ? -1 : LineEditor.idleInterval)
+      var wait: Int32 = -1
+      if idle != nil {
+        // Not while keys wait to be read: a pasted text, or the rest of an arrow key's
+        // escape sequence, is read first.
+        if LineEditor.milliseconds() - lastIdle >= LineEditor.idlePeriod && poll(&fds, 1, 0) == 0 {
+          runIdle()
+        }
+        wait = Int32(clamping: max(1, lastIdle + LineEditor.idlePeriod - LineEditor.milliseconds()))
+      }
+      let ready = poll(&fds, 1, wait)
       if ready < 0 {
         if errno == EINTR { continue }
         return -1
