@@ -88,5 +88,18 @@ import XCTest
       XCTAssertTrue(t.waitFor("lfe> ", timeout: 5), t.screenText)
       evaluate(t, "(+ 7 8)", answer: "15")
     }
+
+    func testABadStepTimeoutIsAUsageError() throws {
+      let t = try PseudoTerminal(
+        executable: CommandLineTests.binary, arguments: ["repl", "--step-timeout", "soon"])
+      XCTAssertEqual(t.waitForExit(timeout: 10), 2)
+      XCTAssertTrue(t.screenText.contains("--step-timeout takes a time such as 10s"), t.screenText)
+    }
+
+    func testAKilledProgramReportsItsSignal() throws {
+      let t = try repl()
+      t.kill(SIGTERM)
+      XCTAssertEqual(t.waitForExit(timeout: 10), 128 + SIGTERM)
+    }
   }
 #endif

@@ -370,7 +370,7 @@ public final class Shell {
   private func wallTimeMessage(evaluator p: Process) -> String {
     let limit = Shell.durationText(milliseconds: runtime.limits.wallMillisecondsPerStep ?? 0)
     let inspector = ProcessInspector(runtime: runtime, evaluator: evaluator)
-    var text = "** evaluation stopped after \(limit): the evaluator \(inspector.pidText(p.pid))"
+    var text = "** evaluation stopped after \(limit): the evaluator \(inspector.describe(p))"
     text += p.status == .runnable ? " was running in " : " was waiting in "
     text += inspector.currentFunction(p)
     if let busy = runtime.lastPreempted, busy != p.pid, let q = runtime.process(busy), q.status == .runnable {
