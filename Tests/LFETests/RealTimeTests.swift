@@ -150,4 +150,12 @@ final class RealTimeTests: XCTestCase {
     XCTAssertEqual(s.runtime.clock.now, 0)
     XCTAssertEqual(s.runtime.limits.virtualMillisecondsPerStep, 10)
   }
+
+  func testTheProcessTableListsTheOldestAndCountsTheRest() {
+    let s = shell(clock: .virtual)
+    s.evaluate(source: "(lists:foreach (lambda (_) (spawn (lambda () (receive (x x))))) (lists:seq 1 250))")
+    let lines = s.processTableText().split(separator: "\n")
+    XCTAssertEqual(lines.count, 1 + 200 + 1)
+    XCTAssertEqual(lines.last, "... and 51 more processes")
+  }
 }

@@ -16,9 +16,15 @@ extension Shell {
   }
 
   /// The processes as an aligned table: pid, name, status, messages waiting, where each
-  /// is, how it started, and its links and monitors when any process has them.
+  /// is, how it started, and its links and monitors when any process has them. The
+  /// oldest 200 are listed, then how many more there are.
+  /// Processes listed by `processTableText` before it says how many more there are.
+  static let processRowsShown = 200
+
   public func processTableText() -> String {
-    let rows = processSnapshots()
+    let inspector = self.inspector
+    let live = runtime.liveProcesses
+    let rows = live.prefix(Shell.processRowsShown).map { inspector.snapshot($0) }
     var header = ["Pid", "Name", "Status", "Msgs", "Current function", "Initial call"]
     let showLinks = rows.contains { !$0.links.isEmpty }
     let showMonitors = rows.contains { !$0.monitors.isEmpty }
@@ -48,6 +54,7 @@ extension Shell {
       while line.last == " " { line.removeLast() }
       out += line + "\n"
     }
+    if live.count > rows.count { out += "... and \(live.count - rows.count) more processes\n" }
     return out
   }
 
