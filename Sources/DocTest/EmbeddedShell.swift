@@ -9,20 +9,28 @@ public final class EmbeddedShell: ShellSession {
     self.shell = shell
   }
 
+  /// The host's time one exchange may take when its block sets no `timeout`.
+  public static let defaultStepMilliseconds = 10_000
+
   public func evaluate(_ input: String, line: Int, profile: Profile, timeout: Duration?) -> String {
     shell.profile = profile
     let runtime = shell.runtime
-    let saved = runtime.limits.virtualMillisecondsPerStep
-    defer { runtime.limits.virtualMillisecondsPerStep = saved }
+    let saved = runtime.limits
+    defer { runtime.limits = saved }
+    // A step that never ends is stopped when its time is up, on the host's clock.
+    runtime.limits.wallMillisecondsPerStep = EmbeddedShell.defaultStepMilliseconds
     if let timeout {
-      // Time is virtual while checking, so a block's timeout bounds how far its
-      // `after` clauses and sleeps may move the clock.
       let parts = timeout.components
-      runtime.limits.virtualMillisecondsPerStep =
-        parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
+      let ms = parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
+      // Time is virtual while checking, so a block's timeout also bounds how far its
+      // `after` clauses and sleeps may move the clock.
+      runtime.limits.virtualMillisecondsPerStep = ms
+      runtime.limits.wallMillisecondsPerStep = Int(clamping: max(ms, 1))
     }
     return shell.evaluate(source: input, line: line)
   }
+
+  public var lastEvaluationTimedOut: Bool { shell.lastFormTimedOut }
 
   /// One runtime per course, on virtual time, reading files from the course's workspace;
   /// a new shell per page, so modules compiled by earlier pages stay loaded.

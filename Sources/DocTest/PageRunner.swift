@@ -77,11 +77,18 @@ struct PageRunner {
     let actual = Self.lines(of: output)
     var result = ExchangeResult(
       exchange: exchange, status: .passed, checked: !exchange.expected.isEmpty, actual: actual)
-    if let timeout = block.options.timeout, elapsed > timeout {
+    if session.lastEvaluationTimedOut {
+      result.status = .failed
+      result.message =
+        block.options.timeout.map { "stopped at the block's timeout of \(Self.seconds($0))" }
+        ?? "stopped: it ran longer than the \(EmbeddedShell.defaultStepMilliseconds / 1000) s a step may take"
+    } else if let timeout = block.options.timeout, elapsed > timeout {
+      // One native call (a huge bignum product) is not cut short; its time still counts.
       result.status = .failed
       result.message =
         "took \(Self.seconds(elapsed)), longer than the block's timeout of \(Self.seconds(timeout))"
     }
+    let timeMessage = result.message
     guard result.checked else { return (result, nil) }
     let expected = exchange.expected.map { $0.text.trimmingTrailingWhitespace() }
     let matcher = OutputMatcher(expected: expected, unordered: block.options.unordered)
@@ -100,6 +107,7 @@ struct PageRunner {
       result.message = "transcript mismatch: the pids in this output do not pair one to one with the page's"
       diff.lines = expected.map { .init(.removed, $0) } + actual.map { .init(.added, $0) }
     }
+    if let stopped = timeMessage { result.message = stopped + "; " + (result.message ?? "") }
     result.diff = diff
     // Lines that still match are the page's own word on its pids.
     for case .same(let index, let other) in steps {

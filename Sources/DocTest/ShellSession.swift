@@ -11,6 +11,14 @@ public protocol ShellSession: AnyObject {
   /// returns what the shell prints: process output, compile messages, the value or the
   /// error. `timeout` bounds how far the run may go, when the block sets one.
   func evaluate(_ input: String, line: Int, profile: Profile, timeout: Duration?) -> String
+
+  /// Whether the last `evaluate` was stopped because it ran out of time (the block's
+  /// `timeout`, or the default time a step may take).
+  var lastEvaluationTimedOut: Bool { get }
+}
+
+extension ShellSession {
+  public var lastEvaluationTimedOut: Bool { false }
 }
 
 /// Starts the LFE system for one course in `workspace` and returns a maker of sessions,

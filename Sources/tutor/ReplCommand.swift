@@ -2,6 +2,7 @@ import ArgumentParser
 import DocTest
 import Foundation
 import LFE
+import Lessons
 import Walkthrough
 
 struct ReplCommand: ParsableCommand {
@@ -19,39 +20,39 @@ struct ReplCommand: ParsableCommand {
   @Flag(help: "Virtual time: timeouts fire at once when every process waits (as `tutor check` runs).")
   var virtualTime = false
 
+  @Option(
+    help: ArgumentHelp(
+      "How long one form may run before it is stopped (e.g. 10s, 500ms; none for no limit).",
+      valueName: "time"))
+  var stepTimeout: String = "10s"
+
   func validate() throws {
     if Profile.named(profile) == nil {
       throw ValidationError(
         "unknown profile '\(profile)'; choose one of \(Profile.names.joined(separator: ", "))")
     }
+    if stepTimeout != "none" && BlockOptions.parseDuration(stepTimeout) == nil {
+      throw ValidationError("--step-timeout takes a time such as 10s or 500ms, or none; not '\(stepTimeout)'")
+    }
+  }
+
+  /// The step timeout in milliseconds; nil for none.
+  var stepMilliseconds: Int? {
+    guard stepTimeout != "none", let d = BlockOptions.parseDuration(stepTimeout) else { return nil }
+    let parts = d.components
+    return Int(clamping: max(1, parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000))
   }
 
   func run() throws {
     let runtime = Runtime(clock: virtualTime ? .virtual : .real)
     runtime.readFile = Workspace.current.read
+    runtime.limits.wallMillisecondsPerStep = stepMilliseconds
     let shell = Shell(runtime: runtime, profile: Profile.named(profile)!)
-    let repl = Repl(shell: shell)
     if isatty(STDIN_FILENO) != 0 {
-      // Ctrl-C during an evaluation stops it and gives the prompt back; at the prompt it
-      // ends the session as in most command lines (libedit reads with its own handling).
-      runtime.interrupted = {
-        if interruptRequested == 0 { return false }
-        interruptRequested = 0
-        return true
-      }
-      let editor = LineEditor(historyName: "repl")
-      runtime.output.echo = { text in FileHandle.standardOutput.write(Data(text.utf8)) }
-      repl.run(
-        readLine: { prompt in
-          signal(SIGINT, SIG_DFL)
-          let line = editor.readLine(prompt: prompt)
-          interruptRequested = 0
-          signal(SIGINT) { _ in interruptRequested = 1 }
-          return line
-        }, write: { Output.write($0) })
+      TerminalShell(shell: shell, editor: LineEditor(historyName: "repl")).run()
       Output.write("\n")
     } else {
-      repl.run(
+      Repl(shell: shell).run(
         readLine: { prompt in
           Output.write(prompt)
           return Swift.readLine(strippingNewline: true)
@@ -59,10 +60,6 @@ struct ReplCommand: ParsableCommand {
     }
   }
 }
-
-/// Set by the SIGINT handler, read by the runtime between time slices. A signal
-/// handler can only reach global state, and `sig_atomic_t` is what it may write.
-nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
 
 /// Files of the directory LFE code may read (`c` compiles from here); nothing outside it.
 struct Workspace {

@@ -12,13 +12,26 @@ public enum ClockMode: Sendable {
 }
 
 struct Clock {
-  let mode: ClockMode
+  private(set) var mode: ClockMode
   private var virtualNow: Int64 = 0
-  private let origin: Int64
+  /// The host time at which a real clock reads zero.
+  private var origin: Int64
 
   init(mode: ClockMode) {
     self.mode = mode
     origin = Clock.hostMilliseconds()
+  }
+
+  /// Changes the mode without a jump: the new clock starts from the old one's `now`, so
+  /// deadlines already set keep their distance from it.
+  mutating func switchTo(_ newMode: ClockMode) {
+    if newMode == mode { return }
+    let current = now
+    mode = newMode
+    switch newMode {
+    case .virtual: virtualNow = current
+    case .real: origin = Clock.hostMilliseconds() - current
+    }
   }
 
   var now: Int64 {
@@ -28,15 +41,10 @@ struct Clock {
     }
   }
 
-  /// Moves virtual time forward to `t`; in real mode, sleeps until then.
+  /// Moves virtual time forward to `t`. A real clock moves by itself: the scheduler
+  /// sleeps until a deadline comes (see `Runtime.run`).
   mutating func advance(to t: Int64) {
-    switch mode {
-    case .virtual:
-      if t > virtualNow { virtualNow = t }
-    case .real:
-      let wait = t - now
-      if wait > 0 { usleep(UInt32(min(wait, 100) * 1000)) }
-    }
+    if mode == .virtual && t > virtualNow { virtualNow = t }
   }
 
   /// The host's date and time as OTP's error reports show it: `25-Nov-2026::01:31:25.361570`.
@@ -52,6 +60,11 @@ struct Clock {
     let padded = String(repeating: "0", count: max(0, 6 - micros.count)) + micros
     return "\(two(parts.tm_mday))-\(months[Int(parts.tm_mon)])-\(parts.tm_year + 1900)::"
       + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(padded)"
+  }
+
+  /// Sleeps the host thread (a real clock waiting for a timer).
+  static func sleep(milliseconds ms: Int64) {
+    usleep(UInt32(clamping: ms * 1000))
   }
 
   static func hostMilliseconds() -> Int64 {

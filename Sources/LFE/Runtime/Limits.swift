@@ -15,6 +15,10 @@ public struct Limits: Sendable {
   public var outputBytes: Int = 4 << 20
   /// Milliseconds of virtual time one step may advance through timeouts.
   public var virtualMillisecondsPerStep: Int64 = 3_600_000
+  /// Milliseconds of the host's own time one step may take, or nil for no bound. Checked
+  /// between time slices, so a step ends within a slice of it; one native call (a huge
+  /// bignum product, say) is not cut short.
+  public var wallMillisecondsPerStep: Int? = nil
 
   public init() {}
 }

@@ -420,6 +420,10 @@ public final class Runtime {
     case budgetSpent
     /// The next timeout lies beyond the virtual time one step may use.
     case timeLimit
+    /// The step ran past `Limits.wallMillisecondsPerStep` of the host's time.
+    case wallTimeLimit
+    /// `pauseAt` came: the caller gave the processes only so long (the shell at its prompt).
+    case paused
     /// `interrupted` answered true: the user asked to stop (Ctrl-C at the shell).
     case interrupted
     /// `stop()` asked for a pause (the shell's evaluator finished, say).
@@ -433,6 +437,27 @@ public final class Runtime {
   /// terminal shell answers from its Ctrl-C handler).
   public var interrupted: (() -> Bool)? = nil
 
+  /// Host milliseconds (`Clock.hostMilliseconds`) at which the current step has run too
+  /// long, from `Limits.wallMillisecondsPerStep`; nil while no step is bounded.
+  var stepWallDeadline: Int64? = nil
+  /// Host milliseconds at which `run` returns `.paused`, or nil.
+  var pauseAt: Int64? = nil
+  /// The last process whose slice ended with it still runnable: the one keeping the
+  /// scheduler busy, named when a step runs out of time.
+  var lastPreempted: Pid? = nil
+
+  /// Starts a shell step: a fresh reduction budget and, when the limits ask for one, a
+  /// deadline on the host's clock.
+  func beginStep() {
+    stepBudget = limits.reductionsPerStep
+    stepWallDeadline = limits.wallMillisecondsPerStep.map { Clock.hostMilliseconds() + Int64($0) }
+    lastPreempted = nil
+  }
+
+  /// Slices between two looks at the host's clock while a deadline is set: often enough
+  /// to stop within a few milliseconds, rarely enough to cost nothing measurable.
+  static let slicesPerClockCheck = 16
+
   /// Runs processes until all wait, the budget is spent, or `stop()` is called. With
   /// `waitForTimers` false on a real clock, it returns as soon as nothing can run now
   /// instead of sleeping until the next timeout (the shell between forms).
@@ -440,9 +465,18 @@ public final class Runtime {
     stopRequested = false
     boxPool = BoxPool.current
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
+    let watchHostClock = stepWallDeadline != nil || pauseAt != nil
+    var slicesToClockCheck = 0
     while true {
       if stopRequested { return .stopped }
       if let interrupted, interrupted() { return .interrupted }
+      if watchHostClock {
+        slicesToClockCheck -= 1
+        if slicesToClockCheck <= 0 {
+          slicesToClockCheck = Runtime.slicesPerClockCheck
+          if let outcome = hostDeadlinePassed() { return outcome }
+        }
+      }
       if let u = runQueue.pop() {
         switch u._withUnsafeGuaranteedRef({ runSlice($0) }) {
         case .ran:
@@ -459,19 +493,19 @@ public final class Runtime {
       // Nothing can run: fire the earliest timeout, if any.
       guard let (deadline, pid) = timers.popDue(valid: { pid, d in processes[pid.serial]?.deadline == d })
       else { return .idle }
-      if clock.mode == .real && !waitForTimers && deadline > clock.now {
+      if clock.mode == .real && deadline > clock.now {
         timers.push(deadline: deadline, pid: pid)
-        return .idle
+        if !waitForTimers { return .idle }
+        sleepUntil(deadline)
+        // Look at the host's deadlines right after the sleep.
+        slicesToClockCheck = 0
+        continue
       }
       if clock.mode == .virtual && deadline > timeLimit {
         timers.push(deadline: deadline, pid: pid)
         return .timeLimit
       }
       clock.advance(to: deadline)
-      if clock.mode == .real && clock.now < deadline {
-        timers.push(deadline: deadline, pid: pid)
-        continue
-      }
       if let p = processes[pid.serial], p.status == .waiting, p.deadline == deadline {
         p.deadline = nil
         p.pc = p.timeoutTarget
@@ -479,6 +513,35 @@ public final class Runtime {
         makeRunnable(p)
       }
     }
+  }
+
+  /// `.wallTimeLimit` or `.paused` when the host's clock has reached the step's deadline
+  /// or the pause.
+  private func hostDeadlinePassed() -> RunOutcome? {
+    let host = Clock.hostMilliseconds()
+    if let d = stepWallDeadline, host >= d { return .wallTimeLimit }
+    if let d = pauseAt, host >= d { return .paused }
+    return nil
+  }
+
+  /// Sleeps on a real clock towards `deadline`, for at most 100 ms and never past the
+  /// host's deadlines, so Ctrl-C and the limits are looked at while timers wait.
+  private func sleepUntil(_ deadline: Int64) {
+    var wait = min(deadline - clock.now, 100)
+    let host = Clock.hostMilliseconds()
+    if let d = stepWallDeadline { wait = min(wait, d - host) }
+    if let d = pauseAt { wait = min(wait, d - host) }
+    if wait > 0 { Clock.sleep(milliseconds: wait) }
+  }
+
+  /// The clock's mode now.
+  public var clockMode: ClockMode { clock.mode }
+
+  /// Switches between virtual and real time without a jump: real time continues from
+  /// the virtual `now` (and back), and timeouts already set keep their deadlines. A
+  /// learner's session replays earlier steps on virtual time, then goes live.
+  public func setClock(_ mode: ClockMode) {
+    clock.switchTo(mode)
   }
 
   private enum Slice { case ran, budgetSpent, dead }
@@ -509,6 +572,7 @@ public final class Runtime {
     if p.status == .runnable && !p.queued {
       p.queued = true
       runQueue.push(.passUnretained(p))
+      lastPreempted = p.pid
     }
     return .ran
   }

@@ -19,6 +19,12 @@ public final class Shell {
   public var lastFormFailed: Bool { failed }
   /// Whether `(exit)` was evaluated: the session should end.
   public private(set) var exitRequested = false
+  /// Whether the last form was stopped by `Limits.wallMillisecondsPerStep`.
+  public private(set) var lastFormTimedOut = false
+  /// On a real clock, how long the shell lets other processes run after a form before
+  /// it gives the prompt back (nil: until all wait, as with input from a pipe). At a
+  /// terminal the rest runs while the prompt waits (`runBackground`).
+  public var settleMilliseconds: Int? = nil
   private var formatter: ErrorFormatter { ErrorFormatter(atoms: runtime.atoms, pidStyle: profile.pidStyle) }
 
   public init(runtime: Runtime, profile: Profile = .lfe2) {
@@ -64,9 +70,12 @@ public final class Shell {
   @discardableResult
   public func evaluate(_ form: Form) -> String {
     runtime.output.resetOverflow()
-    runtime.stepBudget = runtime.limits.reductionsPerStep
+    runtime.beginStep()
+    defer { runtime.stepWallDeadline = nil }
+    lastFormTimedOut = false
     handle(form)
-    settle()
+    // A form stopped for its time leaves the others for the next step (or the prompt).
+    if !lastFormTimedOut { settle() }
     var text = runtime.output.drain()
     if runtime.output.overflowed {
       text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the rest was dropped\n"
@@ -267,7 +276,10 @@ public final class Shell {
       let outcome = runtime.run()
       if finished { break }
       switch outcome {
-      case .stopped: continue
+      case .stopped, .paused: continue
+      case .wallTimeLimit:
+        lastFormTimedOut = true
+        write(wallTimeMessage(evaluator: p))
       case .idle:
         write("** the evaluator waits for a message that no process can send; it was stopped\n\n")
       case .interrupted:
@@ -292,14 +304,102 @@ public final class Shell {
   private func settle() {
     runtime.exitObserver = nil
     // On a real clock the prompt comes back at once; timers fire when they are due, as
-    // the next forms run. Virtual time runs every timeout now, as a transcript shows.
-    _ = runtime.run(waitForTimers: false)
-    // An evaluator killed by a linked process between forms reports it, as LFE does.
+    // the next forms run or while the prompt waits. Virtual time runs every timeout now,
+    // as a transcript shows.
+    if runtime.clockMode == .real, let ms = settleMilliseconds {
+      runtime.pauseAt = Clock.hostMilliseconds() + Int64(ms)
+    }
+    defer { runtime.pauseAt = nil }
+    if runtime.run(waitForTimers: false) == .wallTimeLimit {
+      lastFormTimedOut = true
+      stopBusyProcess()
+    }
+    reportEvaluatorDeath()
+  }
+
+  /// An evaluator killed by a linked process between forms reports it, as LFE does.
+  private func reportEvaluatorDeath() {
     if let e = evaluator, e.status == .exited, !reportedDeath.contains(e.pid), !killedByShell.contains(e.pid)
     {
       reportedDeath.insert(e.pid)
       write(formatter.format(Exception(.exit, e.exitReason)))
     }
+  }
+
+  /// Reductions the processes may run in one call of `runBackground`, besides its time.
+  static let backgroundReductions = 50_000_000
+
+  /// Runs the other processes for at most `milliseconds` of the host's time (and a cap
+  /// of reductions) without waiting for timers that are not due; returns what they
+  /// printed. A terminal prompt calls it while it waits for keys, so on a real clock
+  /// sleeps and timeouts end when their time comes and their output shows above the
+  /// prompt. A process that never stops gets its slices here and never holds the prompt.
+  /// On a virtual clock only what can run now runs: virtual time moves with forms alone.
+  public func runBackground(milliseconds: Int) -> String {
+    let output = runtime.output
+    let echo = output.echo
+    let interrupted = runtime.interrupted
+    let virtualStep = runtime.limits.virtualMillisecondsPerStep
+    // What runs here is collected for the caller to print above the prompt, and Ctrl-C
+    // belongs to the prompt.
+    output.echo = nil
+    runtime.interrupted = nil
+    runtime.limits.virtualMillisecondsPerStep = 0
+    defer {
+      output.echo = echo
+      runtime.interrupted = interrupted
+      runtime.limits.virtualMillisecondsPerStep = virtualStep
+      runtime.pauseAt = nil
+    }
+    output.resetOverflow()
+    runtime.exitObserver = nil
+    runtime.stepWallDeadline = nil
+    runtime.stepBudget = min(runtime.limits.reductionsPerStep, Shell.backgroundReductions)
+    runtime.pauseAt = Clock.hostMilliseconds() + Int64(max(0, milliseconds))
+    _ = runtime.run(waitForTimers: false)
+    reportEvaluatorDeath()
+    var text = output.drain()
+    if output.overflowed {
+      text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the rest was dropped\n"
+    }
+    return text
+  }
+
+  /// What the shell says when a form ran out of its time: which process was running
+  /// and where, so a learner can find the loop that never ends.
+  private func wallTimeMessage(evaluator p: Process) -> String {
+    let limit = Shell.durationText(milliseconds: runtime.limits.wallMillisecondsPerStep ?? 0)
+    let inspector = ProcessInspector(runtime: runtime, evaluator: evaluator)
+    var text = "** evaluation stopped after \(limit): the evaluator \(inspector.describe(p))"
+    text += p.status == .runnable ? " was running in " : " was waiting in "
+    text += inspector.currentFunction(p)
+    if let busy = runtime.lastPreempted, busy != p.pid, let q = runtime.process(busy), q.status == .runnable {
+      text += p.status == .runnable ? ", and " : ", while "
+      text += inspector.describe(q) + " kept running in " + inspector.currentFunction(q)
+    }
+    return text + "\n\n"
+  }
+
+  /// After a form, a process that kept the scheduler busy past the step's time is ended:
+  /// otherwise every later step would spend its whole time on it too.
+  private func stopBusyProcess() {
+    let limit = Shell.durationText(milliseconds: runtime.limits.wallMillisecondsPerStep ?? 0)
+    guard let busy = runtime.lastPreempted, let q = runtime.process(busy), q.status == .runnable else {
+      write("** the step ran past \(limit)\n\n")
+      return
+    }
+    let inspector = ProcessInspector(runtime: runtime, evaluator: evaluator)
+    write(
+      "** the step ran past \(limit): \(inspector.describe(q)) kept running in "
+        + "\(inspector.currentFunction(q)), so it was killed\n\n")
+    runtime.exitProcess(q, reason: .atom(.killed))
+  }
+
+  /// `10 s`, `1.5 s`, `500 ms`.
+  static func durationText(milliseconds ms: Int) -> String {
+    if ms < 1000 { return "\(ms) ms" }
+    if ms % 1000 == 0 { return "\(ms / 1000) s" }
+    return "\(ms / 1000).\(ms % 1000 / 100) s"
   }
 
   private var reportedDeath: Set<Pid> = []
