@@ -83,7 +83,8 @@ public struct CourseRunner: Sendable {
     let (exchanges, saveProblems) = runner.run()
     diagnostics += lint + saveProblems
     if mode == .check && page.blocks.contains(where: { $0.options.exercise }) {
-      diagnostics += ExerciseCheck.problems(page: page, profile: profile, workspace: workspace, pageLines: pageLines)
+      diagnostics += ExerciseCheck.problems(
+        page: page, profile: profile, workspace: workspace, pageLines: pageLines)
     }
     result.diagnostics = diagnostics.sorted {
       ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)

@@ -45,7 +45,8 @@ public enum CourseWorkspace {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
     for name in names {
       let from = source.appendingPathComponent(name)
-      guard let kind = try? FileManager.default.attributesOfItem(atPath: from.path)[.type] as? FileAttributeType,
+      guard
+        let kind = try? FileManager.default.attributesOfItem(atPath: from.path)[.type] as? FileAttributeType,
         kind == .typeRegular
       else { continue }
       try? FileManager.default.copyItem(at: from, to: target.appendingPathComponent(name))

@@ -15,11 +15,14 @@ enum ExerciseCheck {
       guard let file = block.file else { continue }
       let location = page.location(line: block.fenceLine ?? block.line)
       let following = blocks.indices.dropFirst(index + 1)
-      guard let solution = following.first(where: { blocks[$0].options.solution || blocks[$0].options.exercise }),
+      guard
+        let solution = following.first(where: { blocks[$0].options.solution || blocks[$0].options.exercise }),
         blocks[solution].options.solution
       else {
         problems.append(
-          .error(at: location, "exercise \(file) has no solution: put it after the starter, after <!-- tutor: solution -->"))
+          .error(
+            at: location,
+            "exercise \(file) has no solution: put it after the starter, after <!-- tutor: solution -->"))
         continue
       }
       guard
@@ -29,11 +32,13 @@ enum ExerciseCheck {
       else {
         problems.append(
           .error(
-            at: location, "exercise \(file) has no grading transcript: put one with expected output after its solution"))
+            at: location,
+            "exercise \(file) has no grading transcript: put one with expected output after its solution"))
         continue
       }
       if let passing = starterPasses(
-        page: page, starter: index, solution: solution, grading: grading, profile: profile, workspace: workspace,
+        page: page, starter: index, solution: solution, grading: grading, profile: profile,
+        workspace: workspace,
         pageLines: pageLines)
       {
         problems.append(
@@ -50,10 +55,12 @@ enum ExerciseCheck {
   /// solution, on a copy of the workspace and a fresh LFE system; the grading
   /// transcript's line when every graded exchange passes, nil when one fails.
   private static func starterPasses(
-    page: Page, starter: Int, solution: Int, grading: Int, profile: Profile, workspace: URL, pageLines: [String]
+    page: Page, starter: Int, solution: Int, grading: Int, profile: Profile, workspace: URL,
+    pageLines: [String]
   ) -> Int? {
     var variant = page
-    variant.blocks = Array(page.blocks.prefix(grading + 1).enumerated().filter { $0.offset != solution }.map(\.element))
+    variant.blocks = Array(
+      page.blocks.prefix(grading + 1).enumerated().filter { $0.offset != solution }.map(\.element))
     guard let scratch = try? CourseWorkspace.makeTemporary() else { return nil }
     defer { try? FileManager.default.removeItem(at: scratch) }
     CourseWorkspace.copyFiles(from: workspace, to: scratch)
@@ -62,7 +69,8 @@ enum ExerciseCheck {
     // Modules of earlier pages are compiled again from their files when first called.
     runtime.autoloader = { runtime, module in
       guard let source = CourseWorkspace.read(module + ".lfe", in: scratch),
-        let loaded = try? ModuleCompiler.compileAndLoad(source: source, file: module + ".lfe", runtime: runtime)
+        let loaded = try? ModuleCompiler.compileAndLoad(
+          source: source, file: module + ".lfe", runtime: runtime)
       else { return false }
       return loaded.module == module
     }

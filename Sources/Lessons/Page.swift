@@ -136,7 +136,9 @@ public struct Page: Hashable, Sendable {
 
   /// A solution block is the file of the exercise before it, whatever it looks like;
   /// an exercise needs a file, and a solution needs an exercise.
-  private static func linkExercises(_ blocks: inout [CodeBlock], path: String, diagnostics: inout [Diagnostic]) {
+  private static func linkExercises(
+    _ blocks: inout [CodeBlock], path: String, diagnostics: inout [Diagnostic]
+  ) {
     var exercise: Int?
     for index in blocks.indices {
       let location = SourceLocation(path: path, line: blocks[index].fenceLine ?? blocks[index].line)

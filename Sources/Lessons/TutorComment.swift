@@ -111,7 +111,8 @@ extension BlockOptions {
       case "hint":
         guard let text = setting.value, !text.isEmpty else {
           diagnostics.append(
-            .error(at: setting.location, "hint needs its text, such as <!-- tutor: hint Send the pid first -->"))
+            .error(
+              at: setting.location, "hint needs its text, such as <!-- tutor: hint Send the pid first -->"))
           continue
         }
         hints.append(text)

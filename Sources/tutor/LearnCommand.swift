@@ -44,7 +44,8 @@ struct LearnCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
     let style = TerminalStyle.resolve(
-      color: choice, plain: plain, isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment, width: nil)
+      color: choice, plain: plain, isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment,
+      width: nil)
     guard interactive else {
       let summary = Playthrough(course: course, style: style) { text in
         FileHandle.standardOutput.write(Data(text.utf8))

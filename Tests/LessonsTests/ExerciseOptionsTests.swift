@@ -16,12 +16,15 @@ final class ExerciseOptionsTests: XCTestCase {
     let page = Page(path: "p.md", text: text)
     XCTAssertEqual(page.diagnostics, [])
     XCTAssertEqual(
-      page.blocks.first?.options.hints, ["Send the pid first, then the message", "Use (self) to get the shell's pid"])
+      page.blocks.first?.options.hints,
+      ["Send the pid first, then the message", "Use (self) to get the shell's pid"])
   }
 
   func testEmptyHintIsAnError() {
     let page = Page(path: "p.md", text: "<!-- tutor: hint -->\n```lfe\nlfe> 1\n1\n```\n")
-    XCTAssertEqual(page.diagnostics.map(\.description), ["p.md:1:13: error: hint needs its text, such as <!-- tutor: hint Send the pid first -->"])
+    XCTAssertEqual(
+      page.diagnostics.map(\.description),
+      ["p.md:1:13: error: hint needs its text, such as <!-- tutor: hint Send the pid first -->"])
   }
 
   func testSolutionTakesTheStartersFile() {

@@ -31,7 +31,8 @@ final class LearnCommandTests: TutorTestCase {
   func testAWrongExpectedOutputExitsOne() throws {
     let directory = try copyFixture()
     let page = directory.appendingPathComponent("01-basics.md")
-    let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "lfe> (* x 2)\n20", with: "lfe> (* x 2)\n21")
+    let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+      of: "lfe> (* x 2)\n20", with: "lfe> (* x 2)\n21")
     try text.write(to: page, atomically: true, encoding: .utf8)
     let run = try tutor(["learn", directory.path])
     XCTAssertEqual(run.status, 1, run.stdout)
@@ -50,7 +51,8 @@ final class LearnCommandTests: TutorTestCase {
     XCTAssertEqual(run.status, 1, run.stdout)
     XCTAssertTrue(
       run.stdout.contains(
-        "02-modules.md:53:1: error: exercise starter twice.lfe already passes its grading transcript (line 70)"),
+        "02-modules.md:53:1: error: exercise starter twice.lfe already passes its grading transcript (line 70)"
+      ),
       run.stdout)
     XCTAssertEqual(try tutor(["check", Self.fixture.path]).status, 0)
   }
@@ -58,7 +60,8 @@ final class LearnCommandTests: TutorTestCase {
   func testCheckFailsASolutionThatFails() throws {
     let directory = try copyFixture()
     let page = directory.appendingPathComponent("02-modules.md")
-    let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "(* 2 x))", with: "(* 3 x))")
+    let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+      of: "(* 2 x))", with: "(* 3 x))")
     try text.write(to: page, atomically: true, encoding: .utf8)
     let run = try tutor(["check", directory.path])
     XCTAssertEqual(run.status, 1, run.stdout)

@@ -5,7 +5,8 @@ import XCTest
 final class LineDiffTests: XCTestCase {
   func testDiffKeepsCommonLines() {
     let diff = LineDiff.diff(
-      old: "(defun double (x)\n  x)\n", new: "(defun double (x)\n  (* 2 x))\n", oldName: "mine", newName: "solution")
+      old: "(defun double (x)\n  x)\n", new: "(defun double (x)\n  (* 2 x))\n", oldName: "mine",
+      newName: "solution")
     XCTAssertEqual(
       diff.rendered(color: false),
       "--- mine\n+++ solution\n@@ -1,2 +1,2 @@\n (defun double (x)\n-  x)\n+  (* 2 x))\n")

@@ -55,10 +55,14 @@ final class StepsTests: XCTestCase {
   func testStepsIdsAndKinds() {
     let steps = PageSteps(page: Page(path: "lessons/03-names.md", text: Self.page))
     XCTAssertEqual(steps.stem, "03-names")
-    XCTAssertEqual(steps.steps.map(\.id), ["03-names#1", "03-names#2", "03-names#3", "03-names#4", "03-names#5"])
+    XCTAssertEqual(
+      steps.steps.map(\.id), ["03-names#1", "03-names#2", "03-names#3", "03-names#4", "03-names#5"])
     XCTAssertEqual(
       steps.steps.map(\.kind),
-      [.source, .exchange(index: 0), .exchange(index: 1), .exercise(solutionBlock: 4, gradingBlock: 5), .exchange(index: 0)])
+      [
+        .source, .exchange(index: 0), .exchange(index: 1), .exercise(solutionBlock: 4, gradingBlock: 5),
+        .exchange(index: 0),
+      ])
     XCTAssertEqual(steps.steps[4].blockIndex, 6)
   }
 
@@ -72,7 +76,8 @@ final class StepsTests: XCTestCase {
     XCTAssertEqual(Set(before.steps.map(\.contentHash)).subtracting(after.steps.map(\.contentHash)), [])
     XCTAssertNotEqual(before.steps[3].id, after.steps[4].id)
     XCTAssertEqual(before.steps[3].contentHash, after.steps[4].contentHash)
-    let changed = PageSteps(page: Page(path: "p.md", text: Self.page.replacingOccurrences(of: "(+ 1 1)", with: "(+ 1 2)")))
+    let changed = PageSteps(
+      page: Page(path: "p.md", text: Self.page.replacingOccurrences(of: "(+ 1 1)", with: "(+ 1 2)")))
     XCTAssertNotEqual(changed.steps[4].contentHash, before.steps[4].contentHash)
   }
 

@@ -54,7 +54,8 @@ enum LearnerCommand: Equatable {
     case "q", "quit", "exit": return .quit
     case "ps": return .ps
     case "mailbox", "mb": return .mailbox(argument)
-    case "g", "goto", "go": return argument.map { .goto($0) } ?? .unknown(":goto needs a step, such as :goto #4")
+    case "g", "goto", "go":
+      return argument.map { .goto($0) } ?? .unknown(":goto needs a step, such as :goto #4")
     default: return .unknown("unknown command :\(name)")
     }
   }

@@ -39,6 +39,9 @@ public final class Learner {
   var pageIndex = 0
   var stepIndex = 0
   var session: PageSession?
+  /// The live session at the terminal: forms read with the background running, Ctrl-C
+  /// able to stop an evaluation.
+  var terminal: TerminalShell?
   /// Hints shown so far on the current step.
   var hintsShown = 0
   /// The last wrong answer's verdict on the current step, for derived hints.
@@ -171,7 +174,8 @@ public final class Learner {
     let hasNext = pageIndex + 1 < pages.count
     write(
       present.pass("End of \(steps.stem).")
-        + (hasNext ? "Press Enter or :next for the next page, :menu for all pages, :quit to stop.\n"
+        + (hasNext
+          ? "Press Enter or :next for the next page, :menu for all pages, :quit to stop.\n"
           : "That was the last page. :menu for all pages, :back to return, :quit to stop.\n"))
     while true {
       switch editor.read(prompt: options.style.plain ? "next> " : "› ", idle: idle) {
@@ -223,7 +227,7 @@ public final class Learner {
     if showProse { show(step, of: steps) }
     while true {
       write(present.status(step, of: steps) + "\n")
-      guard let input = readInput(prompt: prompt(for: step, block: block)) else {
+      guard let input = readInput(for: block) else {
         return .leave(.quit)
       }
       if input.isEmpty { continue }
@@ -274,31 +278,16 @@ public final class Learner {
     }
   }
 
-  /// Reads one input: a command line, or lines until they hold a whole form. Nil at
-  /// end of input; empty after Ctrl-C.
-  private func readInput(prompt: String) -> String? {
-    var buffer = ""
-    var hinted = false
-    while true {
-      let shown: String
-      if buffer.isEmpty {
-        shown = prompt
-      } else {
-        shown = String(repeating: " ", count: max(0, prompt.count - 5)) + "...> "
-        if !hinted {
-          editor.printAbove(present.dim("(the form is not finished: Ctrl-C cancels it)") + "\n")
-          hinted = true
-        }
-      }
-      switch editor.read(prompt: shown, idle: idle) {
-      case .endOfInput: return buffer.isEmpty ? nil : ""
-      case .interrupted: return ""
-      case .line(let line):
-        if buffer.isEmpty && LearnerCommand.parse(line) != nil { return line }
-        buffer += (buffer.isEmpty ? "" : "\n") + line
-        if case .incomplete = Shell.read(buffer + "\n") { continue }
-        return buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : buffer
-      }
+  /// Reads one input: a command line, or lines until they hold a whole form, with the
+  /// runtime running meanwhile. Nil at end of input; empty after Ctrl-C.
+  private func readInput(for block: CodeBlock) -> String? {
+    guard let session, let terminal else { return nil }
+    session.shell.profile = session.profile(for: block)
+    switch terminal.readForm() {
+    case .endOfInput: return nil
+    case .interrupted: return ""
+    case .command(let line): return line
+    case .form(let text): return text.trimmingCharacters(in: .newlines)
     }
   }
 
@@ -355,7 +344,8 @@ public final class Learner {
   /// The one-line reminder after input that does not answer the step.
   private func reminder(_ step: Step, steps: PageSteps) -> String {
     switch step.kind {
-    case .source: return "(this step saves \(steps.page.blocks[step.blockIndex].file!): :write, :edit, then :next)"
+    case .source:
+      return "(this step saves \(steps.page.blocks[step.blockIndex].file!): :write, :edit, then :next)"
     case .exercise: return "(this step is an exercise: edit the file, then :check; :hint, :solve)"
     case .exchange:
       let input = step.exchange(in: steps.page)!.input.replacingOccurrences(of: "\n", with: " ")
@@ -365,7 +355,9 @@ public final class Learner {
 
   /// Output a step shows can come from processes that print later (a timeout, a
   /// sleep): wait a little for it while lines are missing, as a reader of the page would.
-  private func awaitLateOutput(_ exchange: Exchange, block: CodeBlock, output: String) -> ExchangeJudge.Verdict? {
+  private func awaitLateOutput(
+    _ exchange: Exchange, block: CodeBlock, output: String
+  ) -> ExchangeJudge.Verdict? {
     guard let session else { return nil }
     var collected = output
     let clock = ContinuousClock()
@@ -387,10 +379,11 @@ public final class Learner {
     guard let session else { return "" }
     let timeout = block.options.timeout ?? options.stepTimeout
     let parts = timeout.components
-    session.runtime.limits.wallMillisecondsPerStep = Int(parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
+    session.runtime.limits.wallMillisecondsPerStep = Int(
+      parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
     if show { session.echo { [weak self] in self?.write($0) } }
     defer { session.runtime.output.echo = nil }
-    return Interrupts.during { session.evaluate(input, profile: session.profile(for: block)) }
+    return session.evaluate(input, profile: session.profile(for: block))
   }
 
   /// Marks a step passed, saves the input that passed, and moves on.
@@ -494,14 +487,17 @@ public final class Learner {
       }
       return check(step, steps: steps) ? .advance : nil
     case .ps:
-      write(session?.shell.processTableText() ?? "")
+      terminal?.runCommand(":ps")
     case .mailbox(let target):
-      write(session?.shell.mailboxText(target) ?? "no such process: \(target ?? "")\n")
+      terminal?.runCommand(":mailbox" + (target.map { " " + $0 } ?? ""))
     case .menu:
       return .leave(.menu)
     case .reset:
-      switch editor.read(prompt: "Start \(steps.stem) again? Your progress on it is cleared. [y/N] ", idle: nil) {
-      case .line(let answer) where ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()):
+      switch editor.read(
+        prompt: "Start \(steps.stem) again? Your progress on it is cleared. [y/N] ", idle: nil)
+      {
+      case .line(let answer)
+      where ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()):
         progress.reset(steps)
         return .leave(.open(pageIndex, 0))
       default:
@@ -562,8 +558,9 @@ public final class Learner {
       case .started?: word = "tried"
       case nil: word = ""
       }
-      write("\(marker) \(step.id.padding(toLength: steps.stem.count + 4, withPad: " ", startingAt: 0)) "
-        + "\(describe(step, in: steps.page).padding(toLength: 48, withPad: " ", startingAt: 0)) \(word)\n")
+      write(
+        "\(marker) \(step.id.padding(toLength: steps.stem.count + 4, withPad: " ", startingAt: 0)) "
+          + "\(describe(step, in: steps.page).padding(toLength: 48, withPad: " ", startingAt: 0)) \(word)\n")
     }
   }
 
@@ -588,7 +585,8 @@ public final class Learner {
     let file = block.file!
     if !onlyCheck || session.read(file) == nil {
       if onlyCheck {
-        write("\(file) is not in your workspace yet: :write saves the page's version, :edit lets you type it.\n")
+        write(
+          "\(file) is not in your workspace yet: :write saves the page's version, :edit lets you type it.\n")
         return .advance
       }
       do {
@@ -608,7 +606,8 @@ public final class Learner {
     let mine = session.read(file) ?? ""
     let sameAsPage = FormComparison.same(mine, block.text)
     progress.accept(steps, step: step, inputs: [], status: .done)
-    write(present.pass("\(step.id): \(file) is saved" + (compiled.messages.isEmpty ? "" : " (with warnings)")))
+    write(
+      present.pass("\(step.id): \(file) is saved" + (compiled.messages.isEmpty ? "" : " (with warnings)")))
     if !sameAsPage {
       write(present.note("your \(file) differs from the page's; later steps may print differently"))
     }
@@ -623,7 +622,9 @@ public final class Learner {
       .flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "\(editor) \"$1\"", "editor", options.workspace.appendingPathComponent(file).path]
+    process.arguments = [
+      "-c", "\(editor) \"$1\"", "editor", options.workspace.appendingPathComponent(file).path,
+    ]
     do {
       try process.run()
       process.waitUntilExit()
@@ -662,7 +663,8 @@ public final class Learner {
       let mine = session.read(file) ?? ""
       write(present.diff(LineDiff.diff(old: mine, new: answer, oldName: "your \(file)", newName: "solution")))
       switch editor.read(prompt: "Write the solution to \(file)? [y/N] ", idle: nil) {
-      case .line(let answerText) where ["y", "yes"].contains(answerText.trimmingCharacters(in: .whitespaces).lowercased()):
+      case .line(let answerText)
+      where ["y", "yes"].contains(answerText.trimmingCharacters(in: .whitespaces).lowercased()):
         do { try session.save(answer, as: file) } catch {
           write(present.fail("cannot save \(file): \(error.localizedDescription)"))
           return nil
@@ -727,7 +729,7 @@ public final class Learner {
       case .passed, .unchecked: write(present.pass())
       case .failed(let diff, _, _):
         allPassed = false
-        write(present.fail("\(page.path):\(exchange.line)"))
+        write(present.fail("\(step.id): not what the page shows (\(page.path):\(exchange.line))"))
         write(present.diff(diff))
       }
     }
@@ -755,8 +757,13 @@ public final class Learner {
     let (replayed, notes) = replay(steps, upTo: index)
     replayed.runtime.setClock(.real)
     session = replayed
+    let live = TerminalShell(shell: replayed.shell, editor: editor)
+    // Output is shown and kept per evaluation by the session, for judging.
+    replayed.runtime.output.echo = nil
+    terminal = live
     guard announce, index > 0 else { return }
-    write(present.dim("(replayed steps #1 to #\(index) of \(steps.stem): the shell is as you left it)") + "\n")
+    write(
+      present.dim("(replayed steps #1 to #\(index) of \(steps.stem): the shell is as you left it)") + "\n")
     for note in notes { write(present.note(note)) }
   }
 
@@ -767,12 +774,12 @@ public final class Learner {
     var limits = Limits()
     limits.wallMillisecondsPerStep = 10_000
     let session = PageSession(page: steps.page, workspace: options.workspace, clock: .virtual, limits: limits)
-    Interrupts.watch(session.runtime)
     var notes: [String] = []
     var usedPage: [String] = []
     for step in steps.steps.prefix(index) {
       switch replay(step, of: steps, in: session) {
-      case .learner(passed: false): notes.append("\(step.id): your input, replayed, no longer prints what the page shows")
+      case .learner(passed: false):
+        notes.append("\(step.id): your input, replayed, no longer prints what the page shows")
       case .page: usedPage.append("#\(step.ordinal)")
       default: break
       }
@@ -821,7 +828,8 @@ public final class Learner {
       _ = session.compile(file)
       for exchange in grading.map({ page.blocks[$0].exchanges }) ?? [] {
         let gradingBlock = page.blocks[grading!]
-        let output = session.evaluate(exchange.input, line: exchange.line, profile: session.profile(for: gradingBlock))
+        let output = session.evaluate(
+          exchange.input, line: exchange.line, profile: session.profile(for: gradingBlock))
         _ = session.judge(exchange, output: output, in: gradingBlock)
       }
       return .file

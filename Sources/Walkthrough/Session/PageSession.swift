@@ -26,7 +26,8 @@ final class PageSession {
     runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
     runtime.autoloader = { runtime, module in
       guard let source = CourseWorkspace.read(module + ".lfe", in: workspace),
-        let loaded = try? ModuleCompiler.compileAndLoad(source: source, file: module + ".lfe", runtime: runtime)
+        let loaded = try? ModuleCompiler.compileAndLoad(
+          source: source, file: module + ".lfe", runtime: runtime)
       else { return false }
       return loaded.module == module
     }

@@ -71,7 +71,9 @@ public struct Playthrough {
     return total
   }
 
-  private func play(_ steps: PageSteps, in session: PageSession, present: StepPresenter, summary: inout Summary) {
+  private func play(
+    _ steps: PageSteps, in session: PageSession, present: StepPresenter, summary: inout Summary
+  ) {
     let view = PageView(steps)
     let page = steps.page
     for (index, step) in steps.steps.enumerated() {
@@ -86,8 +88,9 @@ public struct Playthrough {
         play(step.exchange(in: page)!, of: block, in: session, present: present, summary: &summary)
       case .exercise(let solution, let grading):
         write(present.source(block.text, file: block.file!))
-        write("Exercise: the learner edits \(block.file!) until the transcript below passes; "
-          + "played here with the page's solution.\n")
+        write(
+          "Exercise: the learner edits \(block.file!) until the transcript below passes; "
+            + "played here with the page's solution.\n")
         let answer = solution.map { page.blocks[$0].text } ?? block.text
         save(answer, as: block.file!, in: session, present: present, summary: &summary, show: false)
         for exchange in grading.map({ page.blocks[$0].exchanges }) ?? [] {
