@@ -155,5 +155,35 @@ import XCTest
       expect(t, "(01-basics, 3/4)")
       type(t, "", "[3/4] 01-basics#3")
     }
+  
+    func testEditSkipMenuHelpAndReset() throws {
+      // An editor that writes a module with a mistake into the file it is given.
+      let broken = home.appendingPathComponent("broken.lfe")
+      try "(defmodule greet\n  (export (hello 1) (wait 0)))\n\n(defun hello (name) name)\n".write(
+        to: broken, atomically: true, encoding: .utf8)
+      let editor = home.appendingPathComponent("fake-editor")
+      try "#!/bin/sh\ncat \"$BROKEN\" > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+      chmod(editor.path, 0o755)
+      let t = try PseudoTerminal(
+        executable: TutorTestCase.binary, arguments: ["learn", course.path, "--workspace", workspace.path],
+        environment: [
+          "HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+          "EDITOR": editor.path, "BROKEN": broken.path,
+        ])
+      type(t, "2", "[1/6] 02-modules#1")
+      type(t, ":edit", "greet.lfe:1: function wait/0 undefined")
+      expect(t, "02-modules#1: greet.lfe does not compile")
+      type(t, ":write", "02-modules#1: greet.lfe is saved")
+      type(t, ":skip", "02-modules#2: skipped")
+      type(t, "(greet:hello \"Ann\")", "02-modules#3: matches the page")
+      type(t, ":help", ":mailbox [PID|NAME]")
+      type(t, ":menu", "2. [~] A module and a process (02-modules, 3/6)")
+      type(t, "2", "[4/6] 02-modules#4")
+      t.send(":reset\r")
+      expect(t, "Start 02-modules again?")
+      type(t, "y", "[1/6] 02-modules#1")
+      t.send(":quit\r")
+      XCTAssertEqual(t.waitForExit(timeout: 10), 0, t.screenText)
+    }
   }
 #endif

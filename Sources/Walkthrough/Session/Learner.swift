@@ -256,8 +256,9 @@ public final class Learner {
       let file = block.file!
       write(present.source(block.text, file: file))
       write(
-        "Save this file: :write saves it as \(options.workspace.appendingPathComponent(file).path), "
-          + "or type it yourself with :edit. Then :next.\n")
+        "Save this file in your workspace:\n"
+          + "  :write  saves the page's version as \(options.workspace.appendingPathComponent(file).path)\n"
+          + "  :edit   opens it in your editor, to type it yourself; then :next\n")
     case .exchange:
       let exchange = step.exchange(in: page)!
       write("Type at the prompt:\n" + present.typed(exchange.input, prompt: "    ") + "")
@@ -266,9 +267,10 @@ public final class Learner {
       write(present.source(block.text, file: file))
       if session?.read(file) == nil { try? session?.save(block.text, as: file) }
       write(
-        present.bold("Exercise.") + " Edit \(options.workspace.appendingPathComponent(file).path) "
-          + "(:edit opens it in your editor) until :check passes"
-          + (grading.map { " the \(page.blocks[$0].exchanges.count) checks below" } ?? "") + ".\n")
+        present.bold("Exercise.") + " Change \(file) so that "
+          + (grading.map { "the \(page.blocks[$0].exchanges.count) checks below pass" } ?? ":check passes") + ".\n"
+          + "  It is in your workspace: \(options.workspace.appendingPathComponent(file).path)\n"
+          + "  :edit opens it in your editor, :check grades it, :hint and :solve help.\n")
       if let grading {
         for exchange in page.blocks[grading].exchanges {
           write(present.typed(exchange.input, prompt: "    "))
@@ -310,7 +312,10 @@ public final class Learner {
     }
     let isPageInput = FormComparison.same(input, exchange.input)
     var verdict = session.judge(exchange, output: output, in: block)
-    if case .failed = verdict, isPageInput || FormComparison.sameKind(input, exchange.input) {
+    if case .failed(_, let lines, _) = verdict, isPageInput || FormComparison.sameKind(input, exchange.input),
+      !lines.contains(where: { if case .extra = $0 { true } else { false } })
+    {
+      // Only lines are missing: they may be on their way from a process still running.
       verdict = awaitLateOutput(exchange, block: block, output: output) ?? verdict
     }
     switch verdict {
