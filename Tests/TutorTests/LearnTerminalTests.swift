@@ -155,7 +155,7 @@ import XCTest
       expect(t, "(01-basics, 3/4)")
       type(t, "", "[3/4] 01-basics#3")
     }
-  
+
     func testEditSkipMenuHelpAndReset() throws {
       // An editor that writes a module with a mistake into the file it is given.
       let broken = home.appendingPathComponent("broken.lfe")
