@@ -39,4 +39,16 @@ public final class EmbeddedShell: ShellSession {
     runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
     return { EmbeddedShell(shell: Shell(runtime: runtime, profile: .lfe2)) }
   }
+
+  /// Finds a module not loaded yet by compiling its file from the workspace, as
+  /// Erlang's code server finds `.beam` files in the working directory: for a runtime
+  /// that did not see the earlier pages of its course.
+  public static func workspaceAutoloader(_ workspace: URL) -> (Runtime, String) -> Bool {
+    { runtime, module in
+      guard let source = CourseWorkspace.read(module + ".lfe", in: workspace),
+        let loaded = try? ModuleCompiler.compileAndLoad(source: source, file: module + ".lfe", runtime: runtime)
+      else { return false }
+      return loaded.module == module
+    }
+  }
 }

@@ -106,29 +106,7 @@ public struct PageUpdate: Hashable, Sendable {
 /// The lines of a rewritten region as a diff: lines the rewrite kept (a `...`, a line
 /// that still matched) stay context, so the diff shows only what changed.
 private func changes(from old: [String], to new: [String]) -> [UnifiedDiff.Line] {
-  var common = [[Int]](repeating: [Int](repeating: 0, count: new.count + 1), count: old.count + 1)
-  for i in stride(from: old.count - 1, through: 0, by: -1) {
-    for j in stride(from: new.count - 1, through: 0, by: -1) {
-      common[i][j] = old[i] == new[j] ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
-    }
-  }
-  var lines: [UnifiedDiff.Line] = []
-  var i = 0
-  var j = 0
-  while i < old.count || j < new.count {
-    if i < old.count, j < new.count, old[i] == new[j] {
-      lines.append(.init(.context, old[i]))
-      i += 1
-      j += 1
-    } else if i < old.count, j == new.count || common[i + 1][j] >= common[i][j + 1] {
-      lines.append(.init(.removed, old[i]))
-      i += 1
-    } else {
-      lines.append(.init(.added, new[j]))
-      j += 1
-    }
-  }
-  return lines
+  UnifiedDiff.changes(from: old, to: new)
 }
 
 /// A line of a file with its own ending, so rewriting keeps CRLF where the file has it.

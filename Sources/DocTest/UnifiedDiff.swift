@@ -112,3 +112,44 @@ public struct UnifiedDiff: Hashable, Sendable {
     }
   }
 }
+
+extension UnifiedDiff {
+  /// Lines that cannot be paired by a longest common subsequence in reasonable memory:
+  /// past this many cells, the old lines are shown removed and the new ones added.
+  static let maxCells = 4_000_000
+
+  /// The lines of `old` and `new` as a diff: their longest common subsequence kept as
+  /// context, removals before additions where they meet.
+  public static func changes(from old: [String], to new: [String]) -> [Line] {
+    guard old.count * new.count <= maxCells else {
+      return old.map { Line(.removed, $0) } + new.map { Line(.added, $0) }
+    }
+    // common[i * width + j]: the common subsequence length of old[i...] and new[j...].
+    let width = new.count + 1
+    var common = [Int](repeating: 0, count: (old.count + 1) * width)
+    for i in stride(from: old.count - 1, through: 0, by: -1) {
+      for j in stride(from: new.count - 1, through: 0, by: -1) {
+        common[i * width + j] =
+          old[i] == new[j]
+          ? common[(i + 1) * width + j + 1] + 1 : max(common[(i + 1) * width + j], common[i * width + j + 1])
+      }
+    }
+    var lines: [Line] = []
+    var i = 0
+    var j = 0
+    while i < old.count || j < new.count {
+      if i < old.count, j < new.count, old[i] == new[j] {
+        lines.append(Line(.context, old[i]))
+        i += 1
+        j += 1
+      } else if i < old.count, j == new.count || common[(i + 1) * width + j] >= common[i * width + j + 1] {
+        lines.append(Line(.removed, old[i]))
+        i += 1
+      } else {
+        lines.append(Line(.added, new[j]))
+        j += 1
+      }
+    }
+    return lines
+  }
+}

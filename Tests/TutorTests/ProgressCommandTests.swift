@@ -6,7 +6,7 @@ import XCTest
 
 /// `tutor progress` run as a learner runs it, with its state directory in a temporary
 /// directory.
-final class ProgressCommandTests: XCTestCase {
+final class ProgressCommandTests: TutorTestCase {
   var state: URL!
 
   override func setUpWithError() throws {
@@ -22,26 +22,8 @@ final class ProgressCommandTests: XCTestCase {
     return environment
   }
 
-  func tutor(_ args: [String]) throws -> CommandLineTests.Run {
-    let process = Process()
-    process.executableURL = CommandLineTests.binary
-    process.arguments = ["progress"] + args
-    process.currentDirectoryURL = CommandLineTests.root
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandLineTests.Run(
-      status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
+  func tutor(_ args: [String]) throws -> Run {
+    try tutor(["progress"] + args, environment: environment)
   }
 
   /// The bundled course's steps, as `tutor progress` builds them.
@@ -75,7 +57,7 @@ final class ProgressCommandTests: XCTestCase {
     return pages
   }
 
-  func lines(_ run: CommandLineTests.Run) -> [String] {
+  func lines(_ run: Run) -> [String] {
     run.stdout.split(separator: "\n").map(String.init)
   }
 

@@ -22,11 +22,16 @@ class TutorTestCase: XCTestCase {
     var stderr: String
   }
 
-  func tutor(_ args: [String], input: String? = nil, in directory: URL? = nil) throws -> Run {
+  /// Runs the binary with `args`, `input` on its standard input, in `directory`, with
+  /// `environment` (this process's own when nil).
+  func tutor(
+    _ args: [String], input: String? = nil, in directory: URL? = nil, environment: [String: String]? = nil
+  ) throws -> Run {
     let p = Process()
     p.executableURL = Self.binary
     p.arguments = args
     p.currentDirectoryURL = directory ?? Self.root
+    if let environment { p.environment = environment }
     let out = Pipe()
     let err = Pipe()
     let inp = Pipe()
