@@ -46,7 +46,8 @@ public final class EmbeddedShell: ShellSession {
   public static func workspaceAutoloader(_ workspace: URL) -> (Runtime, String) -> Bool {
     { runtime, module in
       guard let source = CourseWorkspace.read(module + ".lfe", in: workspace),
-        let loaded = try? ModuleCompiler.compileAndLoad(source: source, file: module + ".lfe", runtime: runtime)
+        let loaded = try? ModuleCompiler.compileAndLoad(
+          source: source, file: module + ".lfe", runtime: runtime)
       else { return false }
       return loaded.module == module
     }

@@ -67,13 +67,7 @@ enum ExerciseCheck {
     let runtime = Runtime(clock: .virtual)
     runtime.readFile = { name in CourseWorkspace.read(name, in: scratch) }
     // Modules of earlier pages are compiled again from their files when first called.
-    runtime.autoloader = { runtime, module in
-      guard let source = CourseWorkspace.read(module + ".lfe", in: scratch),
-        let loaded = try? ModuleCompiler.compileAndLoad(
-          source: source, file: module + ".lfe", runtime: runtime)
-      else { return false }
-      return loaded.module == module
-    }
+    runtime.autoloader = EmbeddedShell.workspaceAutoloader(scratch)
     let runner = PageRunner(
       page: variant, profile: profile, workspace: scratch, pageLines: pageLines,
       session: EmbeddedShell(shell: Shell(runtime: runtime, profile: profile)), alreadyReported: [])

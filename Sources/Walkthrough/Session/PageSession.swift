@@ -24,13 +24,7 @@ final class PageSession {
     pageProfile = Self.profile(of: page)
     runtime = Runtime(clock: clock, limits: limits)
     runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
-    runtime.autoloader = { runtime, module in
-      guard let source = CourseWorkspace.read(module + ".lfe", in: workspace),
-        let loaded = try? ModuleCompiler.compileAndLoad(
-          source: source, file: module + ".lfe", runtime: runtime)
-      else { return false }
-      return loaded.module == module
-    }
+    runtime.autoloader = EmbeddedShell.workspaceAutoloader(workspace)
     shell = Shell(runtime: runtime, profile: pageProfile)
   }
 
