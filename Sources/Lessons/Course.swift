@@ -3,8 +3,8 @@ import Foundation
 /// A directory of lesson pages, in the order a learner takes them: by `guide:`, then by
 /// file name.
 ///
-/// Pages are `*.md` and `*.markdown` files, and `*.txt` files that open with front
-/// matter (pages saved from the web often end in `.txt`).
+/// Pages are `*.md` and `*.markdown` files but `README.md`, and `*.txt` files that open
+/// with front matter (pages saved from the web often end in `.txt`).
 public struct Course: Hashable, Sendable {
   public var directory: String
   public var pages: [Page]
@@ -76,6 +76,8 @@ public struct Course: Hashable, Sendable {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
     else { return false }
     let lowered = path.lowercased()
+    // A course's README talks about the course; it is not one of its pages.
+    if lowered.hasSuffix("/readme.md") || lowered == "readme.md" { return false }
     if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return true }
     guard lowered.hasSuffix(".txt"), let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }

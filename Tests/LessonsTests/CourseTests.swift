@@ -60,3 +60,16 @@ final class CourseTests: XCTestCase {
     XCTAssertTrue(course.hasErrors)
   }
 }
+
+final class CourseReadmeTests: XCTestCase {
+  func testAReadmeIsNotAPage() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-readme-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "# About this course\n\n```lfe\nlfe> (bad\n```\n".write(
+      to: directory.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+    try "# One\n".write(to: directory.appendingPathComponent("01-one.md"), atomically: true, encoding: .utf8)
+    let course = Course.load(directory: directory.path)
+    XCTAssertEqual(course.pages.map { ($0.path as NSString).lastPathComponent }, ["01-one.md"])
+  }
+}
