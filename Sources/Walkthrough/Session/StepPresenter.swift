@@ -57,13 +57,18 @@ struct StepPresenter {
   }
 
   func hint(_ text: String) -> String {
-    let word = style.plain || !style.color ? "HINT" : paint("hint", "1;33")
-    return "\(word): \(text)\n"
+    wrapped(style.plain || !style.color ? "HINT" : "hint", text)
   }
 
   func note(_ text: String) -> String {
-    let word = style.plain || !style.color ? "NOTE" : paint("note", "1;36")
-    return "\(word): \(text)\n"
+    wrapped(style.plain || !style.color ? "NOTE" : "note", text)
+  }
+
+  /// `word: text`, wrapped to the terminal's width like the page's prose.
+  private func wrapped(_ word: String, _ text: String) -> String {
+    let paragraph = ProseBlock(
+      kind: .paragraph, line: 0, endLine: 0, inlines: [.strong([.text(word + ":")]), .text(" " + text)])
+    return ProseRenderer.render([paragraph], style: style)
   }
 
   func diff(_ diff: UnifiedDiff) -> String {
