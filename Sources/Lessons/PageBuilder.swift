@@ -50,9 +50,10 @@ struct PageBuilder {
         }
         usedComments.formUnion(comments)
         let prose = previous.flatMap { document.nodes[$0].kind == .paragraph ? $0 : nil }
-        blocks.append(
-          codeBlock(
-            node, settings: comments.flatMap { commentSettings[$0]! }, prose: prose, isComplete: isComplete))
+        // Built before appending: reading the block may add output to the block before it.
+        let block = codeBlock(
+          node, settings: comments.flatMap { commentSettings[$0]! }, prose: prose, isComplete: isComplete)
+        blocks.append(block)
       default:
         break
       }

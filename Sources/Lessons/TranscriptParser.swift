@@ -182,7 +182,8 @@ struct TranscriptParser {
       guard var exchange = current else { return }
       // Blank lines that only separate exchanges are layout, not output.
       while exchange.expected.last?.text.isBlank == true { exchange.expected.removeLast() }
-      exchange.outputAfterPrompt.removeAll { $0 >= exchange.expected.count }
+      let count = exchange.expected.count
+      exchange.outputAfterPrompt.removeAll { $0 >= count }
       result.exchanges.append(exchange)
       current = nil
     }
@@ -239,7 +240,8 @@ struct TranscriptParser {
       result.leadingAfterPrompt = result.leadingAfterPrompt.map { $0 - 1 }.filter { $0 >= 0 }
     }
     while result.leading.last?.text.isBlank == true { result.leading.removeLast() }
-    result.leadingAfterPrompt.removeAll { $0 >= result.leading.count }
+    let leadingCount = result.leading.count
+    result.leadingAfterPrompt.removeAll { $0 >= leadingCount }
     if !continuing, let stray = result.leading.first {
       let lineIndex = stray.line - firstLine
       result.diagnostics.append(
