@@ -54,7 +54,9 @@ public enum JSONReport {
         .array(
           result.exchange.expected.enumerated().map { index, line in
             var fields: [(String, JSONValue)] = [("line", .integer(line.line)), ("text", .string(line.text))]
-            if result.exchange.outputAfterPrompt.contains(index) { fields.append(("afterPrompt", .bool(true))) }
+            if result.exchange.outputAfterPrompt.contains(index) {
+              fields.append(("afterPrompt", .bool(true)))
+            }
             return .object(fields)
           })
       ),

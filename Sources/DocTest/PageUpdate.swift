@@ -50,7 +50,8 @@ public struct PageUpdate: Hashable, Sendable {
       let ending = lines[first - 1].ending
       var fresh = proposed.enumerated().map { index, text in
         let head = heads[index] ?? prefix
-        return RawLine(content: text.isEmpty ? head.trimmingTrailingWhitespace() : head + text, ending: ending)
+        return RawLine(
+          content: text.isEmpty ? head.trimmingTrailingWhitespace() : head + text, ending: ending)
       }
       if !fresh.isEmpty { fresh[fresh.count - 1].ending = lines[last - 1].ending }
       lines.replaceSubrange((first - 1)..<last, with: fresh)

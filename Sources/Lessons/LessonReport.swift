@@ -67,8 +67,12 @@ public enum LessonReport {
                 "expected",
                 .array(
                   exchange.expected.enumerated().map { index, line in
-                    var fields: [(String, JSONValue)] = [("line", .integer(line.line)), ("text", .string(line.text))]
-                    if exchange.outputAfterPrompt.contains(index) { fields.append(("afterPrompt", .bool(true))) }
+                    var fields: [(String, JSONValue)] = [
+                      ("line", .integer(line.line)), ("text", .string(line.text)),
+                    ]
+                    if exchange.outputAfterPrompt.contains(index) {
+                      fields.append(("afterPrompt", .bool(true)))
+                    }
                     return .object(fields)
                   })
               ),
@@ -111,7 +115,9 @@ public enum LessonReport {
         }
         for (index, line) in exchange.expected.enumerated() {
           // Output the page writes after a prompt shows that prompt, set apart from the text.
-          let after = exchange.outputAfterPrompt.contains(index) ? "(after \(exchange.prompt.trimmingTrailingWhitespace())) " : ""
+          let after =
+            exchange.outputAfterPrompt.contains(index)
+            ? "(after \(exchange.prompt.trimmingTrailingWhitespace())) " : ""
           out += "    \(line.line) out \(after)\(line.text)\n"
         }
       }

@@ -151,7 +151,9 @@ struct PageBuilder {
       block.exchanges = parsed.exchanges
       block.errors = parsed.diagnostics.filter(\.isError)
       diagnostics += parsed.diagnostics
-      if let previous = continuing, !parsed.leading.isEmpty, let last = blocks[previous].exchanges.indices.last {
+      if let previous = continuing, !parsed.leading.isEmpty,
+        let last = blocks[previous].exchanges.indices.last
+      {
         let offset = blocks[previous].exchanges[last].expected.count
         blocks[previous].exchanges[last].expected += parsed.leading
         blocks[previous].exchanges[last].outputAfterPrompt += parsed.leadingAfterPrompt.map { $0 + offset }

@@ -60,7 +60,8 @@ final class GoldenCaseTests: XCTestCase {
     try checkUpdate("update-late-output", exchanges: 2)
   }
 
-  func checkUpdate(_ name: String, exchanges: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+  func checkUpdate(_ name: String, exchanges: Int, file: StaticString = #filePath, line: UInt = #line) throws
+  {
     let source = Self.casesDirectory.appendingPathComponent(name)
     let work = try Self.copy(source.appendingPathComponent("page.md"))
     defer { try? FileManager.default.removeItem(at: work) }

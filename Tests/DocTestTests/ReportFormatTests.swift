@@ -95,7 +95,8 @@ final class ReportFormatTests: XCTestCase {
     XCTAssertTrue(
       skips.first?.hasPrefix("ok ") == true
         && skips.first?.hasSuffix(":50 (set y 1) # SKIP unchecked: the page shows no output for this input")
-          == true, tap)
+          == true,
+      tap)
 
     let json = DocTestRun.render(results, format: .json, color: false)
     let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

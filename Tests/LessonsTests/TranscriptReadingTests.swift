@@ -42,7 +42,8 @@ final class TranscriptReadingTests: XCTestCase {
   func testABlockOpeningWithOutputContinuesTheExchangeBefore() {
     let page = Page(
       path: "p.md",
-      text: "```lfe\nlfe> (* 2 21)\n```\n\nwhich prints\n\n```lfe\n42\nlfe> Late line\nlfe> (+ 1 1)\n2\n```\n")
+      text: "```lfe\nlfe> (* 2 21)\n```\n\nwhich prints\n\n```lfe\n42\nlfe> Late line\nlfe> (+ 1 1)\n2\n```\n"
+    )
     XCTAssertEqual(page.diagnostics, [])
     XCTAssertEqual(page.blocks.map(\.kind), [.transcript, .transcript])
     let first = page.blocks[0].exchanges

@@ -76,7 +76,8 @@ final class CommandLineTests: TutorTestCase {
       to: page, atomically: true, encoding: .utf8)
     let stray = try tutor(["check", page.path])
     XCTAssertEqual(stray.status, 1, stray.stdout + stray.stderr)
-    XCTAssertTrue(stray.stdout.contains("page.md:2:1: error: transcript line before any prompt"), stray.stdout)
+    XCTAssertTrue(
+      stray.stdout.contains("page.md:2:1: error: transcript line before any prompt"), stray.stdout)
     XCTAssertTrue(stray.stdout.hasSuffix("2 passed, 0 failed, 1 error\n"), stray.stdout)
 
     try "```lfe\nlfe> (set x 1)\nlfe> (* 2 21)\n```\n\nwhich gives\n\n```lfe\n42\n```\n".write(
