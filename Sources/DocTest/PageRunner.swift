@@ -60,7 +60,11 @@ struct PageRunner {
       let proposal = Self.propose(
         mismatch.steps, matcher: mismatch.matcher, actual: results[mismatch.index].actual, bindings: bindings)
       // A rewrite that would change the page's layout is left to the author.
-      guard PageUpdate.canRewrite(results[mismatch.index].exchange, with: proposal.lines) else { continue }
+      guard PageUpdate.canRewrite(results[mismatch.index].exchange, with: proposal.lines) else {
+        results[mismatch.index].message? +=
+          " (--update leaves it: the new output does not fit the page's layout)"
+        continue
+      }
       results[mismatch.index].proposed = proposal.lines
       bindings = proposal.bindings
     }

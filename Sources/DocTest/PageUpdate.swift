@@ -67,11 +67,15 @@ public struct PageUpdate: Hashable, Sendable {
 
   /// Whether `proposed` can replace the exchange's output in place, keeping the page's
   /// layout: its lines are one run of the file, and each line written after a prompt
-  /// still has a line to carry that prompt.
+  /// still has a line to carry that prompt, one that will not read as input there.
   public static func canRewrite(_ exchange: Exchange, with proposed: [String]) -> Bool {
     let lines = exchange.expected.map(\.line)
     guard zip(lines, lines.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { return false }
-    return exchange.outputAfterPrompt.allSatisfy { $0 < proposed.count }
+    return exchange.outputAfterPrompt.allSatisfy { index in
+      guard index < proposed.count else { return false }
+      let text = proposed[index].trimmingCharacters(in: .whitespaces)
+      return !text.isEmpty && !Exchange.readsAsInput(text)
+    }
   }
 
   /// Writes the updated text over the file.

@@ -26,6 +26,12 @@ public struct Exchange: Hashable, Sendable {
     self.outputAfterPrompt = outputAfterPrompt
   }
 
+  /// Whether text written after a prompt reads as typed input rather than output: one
+  /// datum, or data that each open with a bracket, quote, `#`, string or number.
+  public static func readsAsInput(_ text: String) -> Bool {
+    TranscriptParser.readsAsInput(text)
+  }
+
   /// The form to evaluate, lines joined by newlines.
   public var input: String { inputLines.map(\.text).joined(separator: "\n") }
 

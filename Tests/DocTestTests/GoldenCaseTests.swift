@@ -60,6 +60,13 @@ final class GoldenCaseTests: XCTestCase {
     try checkUpdate("update-late-output", exchanges: 2)
   }
 
+  /// Output after a prompt that would read as input there is not written back.
+  func testUpdateLeavesOutputThatWouldNotFitThePage() throws {
+    let (_, code, pages) = Self.report(Self.casesDirectory.appendingPathComponent("late-output-mismatch"))
+    XCTAssertEqual(code, 1)
+    XCTAssertNil(try PageUpdate.make(for: pages[0]).get())
+  }
+
   func checkUpdate(_ name: String, exchanges: Int, file: StaticString = #filePath, line: UInt = #line) throws
   {
     let source = Self.casesDirectory.appendingPathComponent(name)
