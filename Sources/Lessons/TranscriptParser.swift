@@ -244,10 +244,14 @@ struct TranscriptParser {
     result.leadingAfterPrompt.removeAll { $0 >= leadingCount }
     if !continuing, let stray = result.leading.first {
       let lineIndex = stray.line - firstLine
+      let message =
+        result.leadingAfterPrompt.first == 0
+        ? "output after a prompt, but no input before it to have printed it: the text after the "
+          + "prompt does not read as typed LFE, and the block before does not end with an input "
+          + "shown without output"
+        : "transcript line before any prompt: each exchange must start with 'lfe> ' or '> '"
       result.diagnostics.append(
-        .error(
-          at: locate(lineIndex, lines[lineIndex].leadingWhitespaceCount),
-          "transcript line before any prompt: each exchange must start with 'lfe> ' or '> '"))
+        .error(at: locate(lineIndex, lines[lineIndex].leadingWhitespaceCount), message))
       result.leading = []
       result.leadingAfterPrompt = []
     }
