@@ -50,8 +50,10 @@ public struct CourseRunner: Sendable {
   private func run(
     _ page: Page, workspace: URL, knownFiles: Set<String>, makeSession: () -> any ShellSession
   ) -> PageResult {
-    var loadErrors = page.diagnostics.filter(\.isError)
-    var diagnostics = page.diagnostics.filter { !$0.isError }
+    // An error confined to one block fails the page but does not stop it from running.
+    let blockErrors = Set(page.blocks.flatMap(\.errors))
+    var loadErrors = page.diagnostics.filter { $0.isError && !blockErrors.contains($0) }
+    var diagnostics = page.diagnostics.filter { !$0.isError || blockErrors.contains($0) }
     var profile = Profile.lfe2
     var profileText = "lfe2"
     switch ProfileResolver.resolve(page) {

@@ -4,7 +4,12 @@ import Lessons
 public struct ExchangeResult: Hashable, Sendable {
   public enum Status: String, Hashable, Sendable {
     case passed, failed, skipped
+    /// Run, but the page shows no output to compare with: never counted as passed.
+    case unchecked
   }
+
+  /// Why an exchange is unchecked, for every report.
+  public static let uncheckedReason = "the page shows no output for this input"
 
   public var exchange: Exchange
   public var status: Status
@@ -12,7 +17,8 @@ public struct ExchangeResult: Hashable, Sendable {
   public var checked: Bool
   /// What the shell printed, one line each, trailing whitespace and blank lines dropped.
   public var actual: [String]
-  /// Why it failed, for a failure: `transcript mismatch`, or a timeout.
+  /// Why it failed, for a failure: `transcript mismatch`, or a timeout; why it was not
+  /// checked, for an unchecked one.
   public var message: String?
   /// The unified diff of expected against actual, for a mismatch.
   public var diff: UnifiedDiff?

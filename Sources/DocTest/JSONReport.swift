@@ -9,6 +9,7 @@ public enum JSONReport {
       ("passed", .integer(summary.passed)),
       ("failed", .integer(summary.failed)),
       ("skipped", .integer(summary.skipped)),
+      ("unchecked", .integer(summary.unchecked)),
       ("errors", .integer(summary.errors)),
       ("exitCode", .integer(Int(summary.exitCode))),
     ])
@@ -23,6 +24,7 @@ public enum JSONReport {
       ("passed", .integer(result.passed)),
       ("failed", .integer(result.failed)),
       ("skipped", .integer(result.skipped)),
+      ("unchecked", .integer(result.unchecked)),
       ("diagnostics", .array((result.loadErrors + result.diagnostics).map(diagnostic))),
       ("exchanges", .array(result.exchanges.map(exchange))),
     ])
@@ -50,7 +52,13 @@ public enum JSONReport {
       (
         "expected",
         .array(
-          result.exchange.expected.map { .object([("line", .integer($0.line)), ("text", .string($0.text))]) })
+          result.exchange.expected.enumerated().map { index, line in
+            var fields: [(String, JSONValue)] = [("line", .integer(line.line)), ("text", .string(line.text))]
+            if result.exchange.outputAfterPrompt.contains(index) {
+              fields.append(("afterPrompt", .bool(true)))
+            }
+            return .object(fields)
+          })
       ),
       ("actual", .array(result.actual.map(JSONValue.string))),
       ("diff", .optional(result.diff?.rendered(color: false))),

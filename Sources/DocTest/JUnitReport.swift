@@ -9,14 +9,14 @@ public enum JUnitReport {
     out +=
       "<testsuites name=\"tutor\" tests=\"\(pages.map(testCount).reduce(0, +))\" "
       + "failures=\(attribute(summary.failed + lintFailures(pages))) errors=\(attribute(summary.brokenPages)) "
-      + "skipped=\(attribute(summary.skipped))>\n"
+      + "skipped=\(attribute(summary.skipped + summary.unchecked))>\n"
     for page in pages {
       let errors = (page.loadErrors + page.diagnostics).filter(\.isError)
       let broken = page.verdict == .broken
       let lintFailure = !broken && !errors.isEmpty ? 1 : 0
       out +=
         "  <testsuite name=\(attribute(page.path)) tests=\"\(testCount(page))\" "
-        + "failures=\"\(page.failed + lintFailure)\" errors=\"\(broken ? 1 : 0)\" skipped=\"\(page.skipped)\">\n"
+        + "failures=\"\(page.failed + lintFailure)\" errors=\"\(broken ? 1 : 0)\" skipped=\"\(page.skipped + page.unchecked)\">\n"
       out += "    <properties><property name=\"profile\" value=\(attribute(page.profile))/></properties>\n"
       if !errors.isEmpty {
         let name = broken ? "load" : "lint"
@@ -34,6 +34,9 @@ public enum JUnitReport {
           out += "/>\n"
         case .skipped:
           out += ">\n      <skipped message=\"skipped by the page\"/>\n    </testcase>\n"
+        case .unchecked:
+          let message = "unchecked: " + (result.message ?? ExchangeResult.uncheckedReason)
+          out += ">\n      <skipped message=\(attribute(message))/>\n    </testcase>\n"
         case .failed:
           var body = TextReport.input(result.exchange) + result.notes.rendered
           if let diff = result.diff { body += diff.rendered(color: false) }

@@ -42,6 +42,8 @@ public struct PageResult: Hashable, Sendable {
   public var passed: Int { exchanges.count { $0.status == .passed } }
   public var failed: Int { exchanges.count { $0.status == .failed } }
   public var skipped: Int { exchanges.count { $0.status == .skipped } }
+  /// Exchanges run but not compared, because the page shows no output for them.
+  public var unchecked: Int { exchanges.count { $0.status == .unchecked } }
   /// Errors that are not exchanges: load errors and lint errors.
   public var errorCount: Int { loadErrors.count + diagnostics.count { $0.isError } }
 }

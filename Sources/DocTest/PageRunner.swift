@@ -59,6 +59,12 @@ struct PageRunner {
     for mismatch in mismatches {
       let proposal = Self.propose(
         mismatch.steps, matcher: mismatch.matcher, actual: results[mismatch.index].actual, bindings: bindings)
+      // A rewrite that would change the page's layout is left to the author.
+      guard PageUpdate.canRewrite(results[mismatch.index].exchange, with: proposal.lines) else {
+        results[mismatch.index].message? +=
+          " (--update leaves it: the new output does not fit the page's layout)"
+        continue
+      }
       results[mismatch.index].proposed = proposal.lines
       bindings = proposal.bindings
     }
@@ -89,7 +95,13 @@ struct PageRunner {
         "took \(Self.seconds(elapsed)), longer than the block's timeout of \(Self.seconds(timeout))"
     }
     let timeMessage = result.message
-    guard result.checked else { return (result, nil) }
+    guard result.checked else {
+      if result.status == .passed {
+        result.status = .unchecked
+        result.message = ExchangeResult.uncheckedReason
+      }
+      return (result, nil)
+    }
     let expected = exchange.expected.map { $0.text.trimmingTrailingWhitespace() }
     let matcher = OutputMatcher(expected: expected, unordered: block.options.unordered)
     if let extended = matcher.match(actual, bindings) {

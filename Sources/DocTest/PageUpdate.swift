@@ -37,11 +37,21 @@ public struct PageUpdate: Hashable, Sendable {
       guard let first = expected.first?.line, let last = expected.last?.line, last <= lines.count else {
         continue
       }
+      guard let proposed = rewrite.proposed, canRewrite(rewrite.exchange, with: proposed) else { continue }
       let prefix = outputPrefix(rewrite.exchange, lines: lines)
-      let blankPrefix = prefix.trimmingTrailingWhitespace()
+      // Output written after a prompt keeps that prompt, at the same place in the output.
+      var heads: [Int: String] = [:]
+      for index in rewrite.exchange.outputAfterPrompt {
+        let raw = lines[expected[index].line - 1].content
+        heads[index] =
+          raw.hasSuffix(expected[index].text)
+          ? String(raw.dropLast(expected[index].text.count)) : prefix + rewrite.exchange.prompt
+      }
       let ending = lines[first - 1].ending
-      var fresh = rewrite.proposed!.map {
-        RawLine(content: $0.isEmpty ? blankPrefix : prefix + $0, ending: ending)
+      var fresh = proposed.enumerated().map { index, text in
+        let head = heads[index] ?? prefix
+        return RawLine(
+          content: text.isEmpty ? head.trimmingTrailingWhitespace() : head + text, ending: ending)
       }
       if !fresh.isEmpty { fresh[fresh.count - 1].ending = lines[last - 1].ending }
       lines.replaceSubrange((first - 1)..<last, with: fresh)
@@ -55,6 +65,19 @@ public struct PageUpdate: Hashable, Sendable {
         diff: diff(before: before, after: lines, replaced: replaced, path: result.path)))
   }
 
+  /// Whether `proposed` can replace the exchange's output in place, keeping the page's
+  /// layout: its lines are one run of the file, and each line written after a prompt
+  /// still has a line to carry that prompt, one that will not read as input there.
+  public static func canRewrite(_ exchange: Exchange, with proposed: [String]) -> Bool {
+    let lines = exchange.expected.map(\.line)
+    guard zip(lines, lines.dropFirst()).allSatisfy({ $1 == $0 + 1 }) else { return false }
+    return exchange.outputAfterPrompt.allSatisfy { index in
+      guard index < proposed.count else { return false }
+      let text = proposed[index].trimmingCharacters(in: .whitespaces)
+      return !text.isEmpty && !Exchange.readsAsInput(text)
+    }
+  }
+
   /// Writes the updated text over the file.
   public func apply() throws {
     try Data(updated.utf8).write(to: URL(fileURLWithPath: path))
@@ -63,7 +86,8 @@ public struct PageUpdate: Hashable, Sendable {
   /// What comes before output text on the page's lines: a list item's indent, a quote's
   /// `>`, the transcript's own indent.
   private static func outputPrefix(_ exchange: Exchange, lines: [RawLine]) -> String {
-    for line in exchange.expected where !line.text.isEmpty && line.line <= lines.count {
+    for (index, line) in exchange.expected.enumerated()
+    where !line.text.isEmpty && line.line <= lines.count && !exchange.outputAfterPrompt.contains(index) {
       let raw = lines[line.line - 1].content
       if raw.hasSuffix(line.text) { return String(raw.dropLast(line.text.count)) }
     }

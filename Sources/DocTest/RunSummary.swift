@@ -3,6 +3,8 @@ public struct RunSummary: Hashable, Sendable {
   public var passed = 0
   public var failed = 0
   public var skipped = 0
+  /// Exchanges run whose page shows no output: neither passed nor failed.
+  public var unchecked = 0
   /// Load and lint errors, which are not exchanges.
   public var errors = 0
   public var brokenPages = 0
@@ -12,6 +14,7 @@ public struct RunSummary: Hashable, Sendable {
       passed += page.passed
       failed += page.failed
       skipped += page.skipped
+      unchecked += page.unchecked
       errors += page.errorCount
       if page.verdict == .broken { brokenPages += 1 }
     }
@@ -23,9 +26,10 @@ public struct RunSummary: Hashable, Sendable {
     return failed > 0 || errors > 0 ? 1 : 0
   }
 
-  /// `3 passed, 1 failed`, with skipped exchanges and errors when there are any.
+  /// `3 passed, 1 failed`, with unchecked and skipped exchanges and errors when there are any.
   public var line: String {
     var text = "\(passed) passed, \(failed) failed"
+    if unchecked > 0 { text += ", \(unchecked) unchecked" }
     if skipped > 0 { text += ", \(skipped) skipped" }
     if errors > 0 { text += ", \(errors) error\(errors == 1 ? "" : "s")" }
     return text

@@ -24,6 +24,9 @@ public enum TAPReport {
         switch result.status {
         case .passed: points.append(Point(ok: true, description: name))
         case .skipped: points.append(Point(ok: true, description: name + " # SKIP skipped by the page"))
+        case .unchecked:
+          let reason = result.message ?? ExchangeResult.uncheckedReason
+          points.append(Point(ok: true, description: name + " # SKIP unchecked: " + reason))
         case .failed:
           var details = [("message", result.message ?? "failed")]
           if !result.notes.isEmpty { details.append(("notes", result.notes.rendered)) }

@@ -33,6 +33,7 @@ public enum TextReport {
     if page.verdict == .broken { return line + ": cannot be run" }
     line += ": \(page.passed) passed"
     if page.failed > 0 { line += ", \(page.failed) failed" }
+    if page.unchecked > 0 { line += ", \(page.unchecked) unchecked" }
     if page.skipped > 0 { line += ", \(page.skipped) skipped" }
     return line
   }

@@ -44,6 +44,9 @@ public struct CodeBlock: Hashable, Sendable {
   public var options: BlockOptions
   /// A transcript's exchanges, in order; empty for other kinds.
   public var exchanges: [Exchange]
+  /// Errors confined to this block, such as a transcript line before any prompt: they
+  /// are among the page's diagnostics too, but the rest of the page can still run.
+  public var errors: [Diagnostic] = []
 
   public init(
     kind: Kind, language: String?, info: String, fenceLine: Int?, line: Int, endLine: Int,

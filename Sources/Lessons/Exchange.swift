@@ -9,13 +9,27 @@ public struct Exchange: Hashable, Sendable {
   /// Everything after the input up to the next prompt: side-effect output and the printed
   /// value, in the order the page shows them. Empty when the page shows no output, in
   /// which case the input is run but not checked. Blank lines inside are kept; trailing
-  /// ones, which only separate exchanges, are not.
+  /// ones, which only separate exchanges, are not. The output may sit in the next code
+  /// block, when this exchange ends its own block and that one opens with output lines.
   public var expected: [NumberedLine]
+  /// Indices into `expected` of lines the page writes after a prompt (`lfe> Pong received
+  /// ping`): output a process printed once the shell had shown its next prompt. Their
+  /// text is without the prompt, which the shell does not print as output.
+  public var outputAfterPrompt: [Int]
 
-  public init(prompt: String, inputLines: [NumberedLine], expected: [NumberedLine]) {
+  public init(
+    prompt: String, inputLines: [NumberedLine], expected: [NumberedLine], outputAfterPrompt: [Int] = []
+  ) {
     self.prompt = prompt
     self.inputLines = inputLines
     self.expected = expected
+    self.outputAfterPrompt = outputAfterPrompt
+  }
+
+  /// Whether text written after a prompt reads as typed input rather than output: one
+  /// datum, or data that each open with a bracket, quote, `#`, string or number.
+  public static func readsAsInput(_ text: String) -> Bool {
+    TranscriptParser.readsAsInput(text)
   }
 
   /// The form to evaluate, lines joined by newlines.

@@ -3,7 +3,8 @@
 /// Kept here rather than in the command so golden tests pin exactly what users see.
 public enum LessonReport {
   /// `{"pages":[...]}` with each page's front matter, headings, blocks and diagnostics;
-  /// a block's `line` is its first content line. Block text is left out: it is the page's
+  /// a block's `line` is its first content line; an expected line written after a prompt
+  /// has `"afterPrompt": true`. Block text is left out: it is the page's
   /// own, and the line numbers say where to find it.
   public static func json(_ pages: [Page]) -> String {
     JSONValue.object([("pages", .array(pages.map(json)))]).rendered() + "\n"
@@ -65,8 +66,14 @@ public enum LessonReport {
               (
                 "expected",
                 .array(
-                  exchange.expected.map {
-                    .object([("line", .integer($0.line)), ("text", .string($0.text))])
+                  exchange.expected.enumerated().map { index, line in
+                    var fields: [(String, JSONValue)] = [
+                      ("line", .integer(line.line)), ("text", .string(line.text)),
+                    ]
+                    if exchange.outputAfterPrompt.contains(index) {
+                      fields.append(("afterPrompt", .bool(true)))
+                    }
+                    return .object(fields)
                   })
               ),
             ])
@@ -106,8 +113,12 @@ public enum LessonReport {
           let prefix = index == 0 ? exchange.prompt : String(repeating: " ", count: exchange.prompt.count)
           out += "    \(line.line) in  \(prefix)\(line.text)\n"
         }
-        for line in exchange.expected {
-          out += "    \(line.line) out \(line.text)\n"
+        for (index, line) in exchange.expected.enumerated() {
+          // Output the page writes after a prompt shows that prompt, set apart from the text.
+          let after =
+            exchange.outputAfterPrompt.contains(index)
+            ? "(after \(exchange.prompt.trimmingTrailingWhitespace())) " : ""
+          out += "    \(line.line) out \(after)\(line.text)\n"
         }
       }
     }

@@ -17,6 +17,9 @@ struct PageBuilder {
   var blocks: [CodeBlock] = []
   var prose: [ProseBlock] = []
   var diagnostics: [Diagnostic] = []
+  /// The index in `blocks` of the transcript just read, when its last exchange shows no
+  /// output yet: a next block that opens with output lines holds that output.
+  private var awaitingOutput: Int?
 
   init(path: String, lines: [String], defaults: BlockOptions) {
     self.path = path
@@ -47,9 +50,10 @@ struct PageBuilder {
         }
         usedComments.formUnion(comments)
         let prose = previous.flatMap { document.nodes[$0].kind == .paragraph ? $0 : nil }
-        blocks.append(
-          codeBlock(
-            node, settings: comments.flatMap { commentSettings[$0]! }, prose: prose, isComplete: isComplete))
+        // Built before appending: reading the block may add output to the block before it.
+        let block = codeBlock(
+          node, settings: comments.flatMap { commentSettings[$0]! }, prose: prose, isComplete: isComplete)
+        blocks.append(block)
       default:
         break
       }
@@ -123,24 +127,55 @@ struct PageBuilder {
       block.fileOrigin = .comment
       return block
     }
+    let continuing = awaitingOutput
+    awaitingOutput = nil
     guard Self.lispLanguages.contains(language?.lowercased() ?? "lfe") else { return block }
-    if TranscriptParser.isTranscript(contentLines) {
+    let opensWithOutput =
+      continuing != nil
+      && contentLines.first(where: { !$0.isBlank }).map {
+        TranscriptParser.prompt(in: $0).map { !$0.input.isEmpty && !TranscriptParser.readsAsInput($0.input) }
+          ?? true
+      } ?? false
+    let module = Self.definedModule(in: node.literal)
+    // A module or a file to save is source, even right after an input shown without output.
+    let continues = opensWithOutput && module == nil && !(prose.map(asksToSave) ?? false)
+    if TranscriptParser.isTranscript(contentLines) || continues {
       block.kind = .transcript
       let snapshot = self
       let parser = TranscriptParser { lineIndex, offset in
         snapshot.location(
           line: firstContentLine + lineIndex, contentLine: contentLines[lineIndex], offset: offset)
       }
-      let parsed = parser.parse(contentLines, firstLine: firstContentLine, isComplete: isComplete)
+      let parsed = parser.parse(
+        contentLines, firstLine: firstContentLine, isComplete: isComplete, continuing: opensWithOutput)
       block.exchanges = parsed.exchanges
+      block.errors = parsed.diagnostics.filter(\.isError)
       diagnostics += parsed.diagnostics
+      if let previous = continuing, !parsed.leading.isEmpty,
+        let last = blocks[previous].exchanges.indices.last
+      {
+        let offset = blocks[previous].exchanges[last].expected.count
+        blocks[previous].exchanges[last].expected += parsed.leading
+        blocks[previous].exchanges[last].outputAfterPrompt += parsed.leadingAfterPrompt.map { $0 + offset }
+      }
+      if parsed.awaitsOutput { awaitingOutput = blocks.count }
       return block
     }
+    // Only whole forms are a file: a header shown alone, `(defmodule tut1`, is not tut1.lfe.
+    let whole = isComplete(node.literal)
     if let prose, let name = fileName(inParagraph: prose) {
+      guard whole else {
+        diagnostics.append(
+          .warning(
+            at: SourceLocation(path: path, line: block.fenceLine ?? block.line),
+            "the text before names \(name), but this block is not complete LFE forms, so it is not "
+              + "saved as that file"))
+        return block
+      }
       block.kind = .source
       block.file = name
       block.fileOrigin = .prose
-    } else if let module = Self.definedModule(in: node.literal) {
+    } else if let module, whole {
       block.kind = .source
       block.file = module + ".lfe"
       block.fileOrigin = .module

@@ -45,7 +45,7 @@ final class FakeSessionTests: XCTestCase {
     let result = try run(
       "```lfe\nlfe> (a)\nx  \n\ny\nlfe> (b)\nlfe> (c)\nz\n```\n",
       answers: ["(a)": "x\n\ny   \n\n\n", "(b)": "anything\n", "(c)": "z\n"])
-    XCTAssertEqual(result.exchanges.map(\.status), [.passed, .passed, .passed])
+    XCTAssertEqual(result.exchanges.map(\.status), [.passed, .unchecked, .passed])
     XCTAssertEqual(result.exchanges.map(\.checked), [true, false, true])
   }
 

@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 
 /// Each folder under `Cases/` is run as a course by `tutor check`; its text report must
-/// equal `expected.out`. `update/` also checks `--update`. `TUTOR_RECORD=1` re-records.
+/// equal `expected.out`. `update*/` also check `--update`. `TUTOR_RECORD=1` re-records.
 final class GoldenCaseTests: XCTestCase {
   static let casesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Cases")
@@ -34,7 +34,7 @@ final class GoldenCaseTests: XCTestCase {
 
   func testEveryCase() throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: Self.casesDirectory.path)
-      .filter { !$0.hasPrefix(".") && !$0.contains(".") && $0 != "update" }
+      .filter { !$0.hasPrefix(".") && !$0.contains(".") && !$0.hasPrefix("update") }
       .sorted()
     XCTAssertGreaterThanOrEqual(names.count, 11)
     for name in names {
@@ -45,14 +45,31 @@ final class GoldenCaseTests: XCTestCase {
   }
 
   func testPassingCasesExitZero() {
-    for name in ["passing", "course", "profiles", "skipped"] {
+    for name in ["passing", "course", "profiles", "skipped", "late-output", "fragment"] {
       let (text, code, _) = Self.report(Self.casesDirectory.appendingPathComponent(name))
       XCTAssertEqual(code, 0, "\(name):\n\(text)")
     }
   }
 
   func testUpdateRewritesStalePageIntoPassingOne() throws {
-    let source = Self.casesDirectory.appendingPathComponent("update")
+    try checkUpdate("update", exchanges: 2)
+  }
+
+  /// Output after a prompt keeps its prompt, and output in a block of its own stays there.
+  func testUpdateKeepsTheLayoutOfSplitOutput() throws {
+    try checkUpdate("update-late-output", exchanges: 2)
+  }
+
+  /// Output after a prompt that would read as input there is not written back.
+  func testUpdateLeavesOutputThatWouldNotFitThePage() throws {
+    let (_, code, pages) = Self.report(Self.casesDirectory.appendingPathComponent("late-output-mismatch"))
+    XCTAssertEqual(code, 1)
+    XCTAssertNil(try PageUpdate.make(for: pages[0]).get())
+  }
+
+  func checkUpdate(_ name: String, exchanges: Int, file: StaticString = #filePath, line: UInt = #line) throws
+  {
+    let source = Self.casesDirectory.appendingPathComponent(name)
     let work = try Self.copy(source.appendingPathComponent("page.md"))
     defer { try? FileManager.default.removeItem(at: work) }
     let (before, code, pages) = Self.report(work)
@@ -60,7 +77,7 @@ final class GoldenCaseTests: XCTestCase {
     try Self.compare("exit \(code)\n" + before, with: source.appendingPathComponent("expected.out"))
 
     let update = try XCTUnwrap(try PageUpdate.make(for: pages[0]).get())
-    XCTAssertEqual(update.exchanges, 2)
+    XCTAssertEqual(update.exchanges, exchanges, file: file, line: line)
     try update.apply()
     let written = try Data(contentsOf: work.appendingPathComponent("page.md"))
     try Self.compare(
@@ -70,7 +87,7 @@ final class GoldenCaseTests: XCTestCase {
       with: source.appendingPathComponent("update.diff"))
 
     let (after, codeAfter, _) = Self.report(work)
-    XCTAssertEqual(codeAfter, 0, after)
+    XCTAssertEqual(codeAfter, 0, after, file: file, line: line)
   }
 
   func testUpdateKeepsCRLFLineEndings() throws {

@@ -70,6 +70,52 @@ final class ReportFormatTests: XCTestCase {
     XCTAssertEqual(lines.last, "# 2 passed, 2 failed, 1 skipped")
   }
 
+  /// An exchange the page shows no output for is never reported as passed.
+  func testUncheckedExchangesInEveryFormat() throws {
+    let results = pages(["late-output"])
+    XCTAssertEqual(RunSummary(results).line, "6 passed, 0 failed, 1 unchecked")
+    XCTAssertEqual(RunSummary(results).exitCode, 0)
+    XCTAssertTrue(
+      DocTestRun.render(results, format: .text, color: false).contains(": 6 passed, 1 unchecked\n"))
+
+    let xml = DocTestRun.render(results, format: .junit, color: false)
+    let root = try XCTUnwrap(try XMLDocument(data: Data(xml.utf8)).rootElement())
+    XCTAssertEqual(root.attribute(forName: "skipped")?.stringValue, "1")
+    let suite = try XCTUnwrap(root.elements(forName: "testsuite").first)
+    XCTAssertEqual(suite.attribute(forName: "skipped")?.stringValue, "1")
+    let unchecked = suite.elements(forName: "testcase").filter { !$0.elements(forName: "skipped").isEmpty }
+    XCTAssertEqual(unchecked.map { $0.attribute(forName: "name")?.stringValue }, ["line 50: (set y 1)"])
+    XCTAssertEqual(
+      unchecked.first?.elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue,
+      "unchecked: the page shows no output for this input")
+
+    let tap = DocTestRun.render(results, format: .tap, color: false)
+    let skips = tap.split(separator: "\n").filter { $0.contains("# SKIP") }
+    XCTAssertEqual(skips.count, 1)
+    XCTAssertTrue(
+      skips.first?.hasPrefix("ok ") == true
+        && skips.first?.hasSuffix(":50 (set y 1) # SKIP unchecked: the page shows no output for this input")
+          == true,
+      tap)
+
+    let json = DocTestRun.render(results, format: .json, color: false)
+    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    XCTAssertEqual(object["passed"] as? Int, 6)
+    XCTAssertEqual(object["unchecked"] as? Int, 1)
+    let page = try XCTUnwrap((object["pages"] as? [[String: Any]])?.first)
+    XCTAssertEqual(page["unchecked"] as? Int, 1)
+    let exchanges = try XCTUnwrap(page["exchanges"] as? [[String: Any]])
+    XCTAssertEqual(exchanges.compactMap { $0["status"] as? String }.filter { $0 == "unchecked" }.count, 1)
+    // Output the page writes after a prompt is marked so.
+    let late = try XCTUnwrap(exchanges.first { $0["input"] as? String == "(pingpong:start)" })
+    let expected = try XCTUnwrap(late["expected"] as? [[String: Any]])
+    XCTAssertEqual(expected.map { $0["afterPrompt"] as? Bool }, [nil, true, nil])
+    // Output in the block after the input's own.
+    let split = try XCTUnwrap(exchanges.first { $0["input"] as? String == "(* 2 x)" })
+    XCTAssertEqual(split["status"] as? String, "passed")
+    XCTAssertEqual((split["expected"] as? [[String: Any]])?.first?["line"] as? Int, 44)
+  }
+
   func testJSONHoldsEveryFieldOfTheTextReport() throws {
     let json = DocTestRun.render(pages(["mismatch-value"]), format: .json, color: false)
     let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -65,6 +65,28 @@ final class CommandLineTests: TutorTestCase {
     XCTAssertTrue(run.stdout.hasSuffix("0 passed, 3 failed, 1 error\n"), run.stdout)
   }
 
+  /// A forgotten prompt fails its page (exit 1) but the page still runs; output shown in
+  /// the next block is checked; an input shown without output is unchecked, not passed.
+  func testTranscriptsCopiedFromRealPages() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-real-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let page = dir.appendingPathComponent("page.md")
+    try "```lfe\n(+ 5 5)\nlfe> (+ 1 2)\n3\nlfe> (* 2 21)\n```\n\nwhich gives\n\n```lfe\n42\n```\n".write(
+      to: page, atomically: true, encoding: .utf8)
+    let stray = try tutor(["check", page.path])
+    XCTAssertEqual(stray.status, 1, stray.stdout + stray.stderr)
+    XCTAssertTrue(
+      stray.stdout.contains("page.md:2:1: error: transcript line before any prompt"), stray.stdout)
+    XCTAssertTrue(stray.stdout.hasSuffix("2 passed, 0 failed, 1 error\n"), stray.stdout)
+
+    try "```lfe\nlfe> (set x 1)\nlfe> (* 2 21)\n```\n\nwhich gives\n\n```lfe\n42\n```\n".write(
+      to: page, atomically: true, encoding: .utf8)
+    let split = try tutor(["check", page.path])
+    XCTAssertEqual(split.status, 0, split.stdout + split.stderr)
+    XCTAssertTrue(split.stdout.hasSuffix("1 passed, 0 failed, 1 unchecked\n"), split.stdout)
+  }
+
   func testJUnitReportParses() throws {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-\(UUID().uuidString).xml")
     defer { try? FileManager.default.removeItem(at: out) }
