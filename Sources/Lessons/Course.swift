@@ -71,11 +71,13 @@ public struct Course: Hashable, Sendable {
   }
 
   /// Whether a file is a lesson page by its name, or for `.txt`, by its front matter.
+  /// A `README.md` is the directory's documentation for authors, not a page.
   public static func isPageFile(path: String) -> Bool {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
     else { return false }
     let lowered = path.lowercased()
+    if fileName(lowered) == "readme.md" { return false }
     if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return true }
     guard lowered.hasSuffix(".txt"), let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
