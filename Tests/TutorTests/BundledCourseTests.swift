@@ -35,7 +35,8 @@ final class BundledCourseTests: TutorTestCase {
     // Each page of the course ends with an exercise: a starter, its hidden solution,
     // and a grading transcript, which `check` runs both ways.
     let directory = Self.root.appendingPathComponent("lessons/processes")
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".md") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    where name.hasSuffix(".md") {
       let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
       XCTAssertTrue(text.contains("<!-- tutor: exercise -->"), name)
       XCTAssertTrue(text.contains("<!-- tutor: solution -->"), name)
@@ -48,7 +49,8 @@ final class BundledCourseTests: TutorTestCase {
     XCTAssertTrue(run.stdout.hasSuffix("8 passed, 0 failed\n"), run.stdout)
 
     // The same page with a starter that already does the job: check refuses it.
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let page = try String(
@@ -56,7 +58,8 @@ final class BundledCourseTests: TutorTestCase {
     let end = "     (loop))))\n```\n\n<!-- tutor: solution -->"
     let solvedStarter = page.replacingOccurrences(of: end, with: "     (! caller msg)\n" + end)
     XCTAssertNotEqual(solvedStarter, page)
-    try solvedStarter.write(to: directory.appendingPathComponent("01-echo.md"), atomically: true, encoding: .utf8)
+    try solvedStarter.write(
+      to: directory.appendingPathComponent("01-echo.md"), atomically: true, encoding: .utf8)
     let failing = try tutor(["check", directory.path])
     XCTAssertEqual(failing.status, 1, failing.stdout)
     XCTAssertTrue(failing.stdout.contains("exercise starter shout.lfe already passes"), failing.stdout)

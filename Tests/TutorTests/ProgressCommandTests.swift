@@ -120,7 +120,8 @@ final class ProgressCommandTests: XCTestCase {
     let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let listed = try XCTUnwrap(object["pages"] as? [[String: Any]])
     XCTAssertEqual(
-      listed.map { $0["mark"] as? String }, ["done", "in-progress"] + Array(repeating: "not-started", count: 10))
+      listed.map { $0["mark"] as? String },
+      ["done", "in-progress"] + Array(repeating: "not-started", count: 10))
     XCTAssertEqual(listed[1]["position"] as? String, "02-mailbox#3")
     XCTAssertEqual(listed[1]["started"] as? Int, 1)
     XCTAssertEqual(listed[0]["solved"] as? Int, 1)
@@ -172,7 +173,8 @@ final class ProgressCommandTests: XCTestCase {
     XCTAssertEqual(try tutor(["no/such/course"]).status, 2)
     let parent = try tutor(["lessons"])
     XCTAssertEqual(parent.status, 2)
-    XCTAssertTrue(parent.stderr.contains("courses under it: lessons/example, lessons/processes"), parent.stderr)
+    XCTAssertTrue(
+      parent.stderr.contains("courses under it: lessons/example, lessons/processes"), parent.stderr)
     XCTAssertEqual(try tutor(["lessons/processes/01-hello.md"]).status, 2)
     XCTAssertEqual(try tutor([]).status, 2)
   }
