@@ -94,7 +94,7 @@ final class CommandLineTests: TutorTestCase {
     XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
     let doc = try XMLDocument(data: Data(contentsOf: out))
     let suites = try doc.nodes(forXPath: "//testsuite")
-    XCTAssertEqual(suites.count, 4)
+    XCTAssertEqual(suites.count, 13)
     let failures = try doc.nodes(forXPath: "//failure")
     XCTAssertEqual(failures.count, 0)
     XCTAssertGreaterThan(try doc.nodes(forXPath: "//testcase").count, 40)
