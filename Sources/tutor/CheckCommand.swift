@@ -13,6 +13,8 @@ struct CheckCommand: ParsableCommand {
       message, each mismatch with its input and a diff. With --update, mismatching \
       expected output is rewritten with what the shell printed (pid spellings and `...` \
       lines kept) after showing the diff; on a terminal it asks first unless --yes. \
+      Warnings (a page with nothing checked, a line that looks like a prompt but is not \
+      one, an input with no output shown, ...) do not fail a check unless --strict. \
       Exits 0 when all pass, 1 on a failure, 2 on a page that cannot be loaded or on bad usage.
       """)
 
@@ -24,11 +26,20 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "With --update, rewrite without asking.")
   var yes = false
 
+  @Flag(help: "Count warnings as failures: exit 1 when a page has any.")
+  var strict = false
+
   func run() throws {
     var outcome = try options.execute(mode: .check, command: "check")
     if update {
       let applied = applyUpdates(outcome.pages)
       outcome.exitCode = DocTestRun.exitCode(outcome.pages, updated: applied)
+    }
+    let warnings = outcome.pages.reduce(0) { $0 + $1.diagnostics.count { !$0.isError } }
+    if strict && warnings > 0 && outcome.exitCode == 0 {
+      DocTestOptions.printError(
+        "tutor check: --strict: \(warnings) warning\(warnings == 1 ? "" : "s") count as failures")
+      outcome.exitCode = 1
     }
     try outcome.finish()
   }
