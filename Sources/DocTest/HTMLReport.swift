@@ -167,7 +167,7 @@ public enum HTMLReport {
     details.failed .status{color:#b00}details.passed .status{color:#080}
     code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
     pre{background:#fff;border:1px solid #ddd;padding:.4em;overflow:auto;margin:.3em 0}
-    pre.diff span{display:block}pre.diff i{display:inline-block;width:3em;color:#999;font-style:normal}
+    pre.diff span{display:inline-block;width:100%}pre.diff i{display:inline-block;width:3em;color:#999;font-style:normal}
     .removed{background:#fdd;color:#900}.added{background:#dfd;color:#060}.head{font-weight:bold}
     .sides{display:flex;gap:1em}.sides>div{flex:1;min-width:0}h4{margin:.3em 0 0;font-size:.85em;color:#555}
     .message{color:#b00;margin:.3em 0}.note{color:#555;margin:.2em 0}a.file{color:#246}
