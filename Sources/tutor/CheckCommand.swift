@@ -29,7 +29,21 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Count warnings as failures: exit 1 when a page has any.")
   var strict = false
 
+  @Flag(help: "Keep running: re-check a page when it is saved (and the later pages of its course).")
+  var watch = false
+
+  @Flag(help: "With --watch, compare file times every second instead of using inotify.")
+  var poll = false
+
+  func validate() throws {
+    if watch && update { throw ValidationError("--watch and --update do not go together") }
+    if poll && !watch { throw ValidationError("--poll goes with --watch") }
+  }
+
   func run() throws {
+    if watch {
+      try options.watch(polling: poll)
+    }
     var outcome = try options.execute(mode: .check, command: "check")
     if update {
       let applied = applyUpdates(outcome.pages)

@@ -96,6 +96,20 @@ struct DocTestOptions: ParsableArguments {
     return Outcome(pages: pages, exitCode: RunSummary(pages).exitCode)
   }
 
+  /// `check --watch`: a text report per run on stdout, until the process is stopped.
+  func watch(polling: Bool) throws -> Never {
+    guard !paths.isEmpty else { throw usage("check", "give at least one page or course directory") }
+    let (_, errors) = DocTestRun.load(paths: paths)
+    guard errors.isEmpty else {
+      for error in errors { Self.printError("tutor check: \(error)") }
+      throw ExitCode(2)
+    }
+    let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let run = DocTestRun(mode: .check, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    WatchRun(paths: paths, run: run, polling: polling).loop(
+      report: { Self.write(TextReport.render($0, color: color)) }, say: { Self.write("-- \($0)\n") })
+  }
+
   /// Where messages that are not the report go: stdout beside a text report there,
   /// stderr when stdout holds a machine-readable report.
   var sideChannelIsStdout: Bool { format == "text" && output == nil }
