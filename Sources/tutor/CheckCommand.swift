@@ -15,6 +15,10 @@ struct CheckCommand: ParsableCommand {
       lines kept) after showing the diff; on a terminal it asks first unless --yes. \
       Warnings (a page with nothing checked, a line that looks like a prompt but is not \
       one, an input with no output shown, ...) do not fail a check unless --strict. \
+      With --against lfe, each course's inputs also run through real LFE's shell (erl \
+      -noshell -pa LFE_EBIN -eval 'lfe_shell:server().') and every exchange where the \
+      page, tutor and real LFE disagree is shown three ways; output whose order is racy \
+      in real LFE is compared as a multiset. Without LFE that is a usage error (exit 2). \
       Exits 0 when all pass, 1 on a failure, 2 on a page that cannot be loaded or on bad usage.
       """)
 
@@ -35,7 +39,20 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "With --watch, compare file times every second instead of using inotify.")
   var poll = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Also run each page's inputs through real LFE and compare, exchange by exchange.", valueName: "lfe"))
+  var against: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --against lfe: LFE's lfe script, directory or ebin (default: LFE_EBIN, else the lfe on the PATH).",
+      valueName: "path"))
+  var lfe: String?
+
   func validate() throws {
+    if let against, against != "lfe" { throw ValidationError("--against takes lfe, not '\(against)'") }
+    if lfe != nil && against == nil { throw ValidationError("--lfe goes with --against lfe") }
     if watch && update { throw ValidationError("--watch and --update do not go together") }
     if poll && !watch { throw ValidationError("--poll goes with --watch") }
   }
@@ -44,7 +61,28 @@ struct CheckCommand: ParsableCommand {
     if watch {
       try options.watch(polling: poll)
     }
+    var realLFE: RealLFE?
+    if against != nil {
+      switch RealLFE.locate(option: lfe, environment: ProcessInfo.processInfo.environment) {
+      case .success(let found): realLFE = found
+      case .failure(let problem):
+        DocTestOptions.printError("tutor check --against lfe: \(problem.message)")
+        throw ExitCode(2)
+      }
+    }
     var outcome = try options.execute(mode: .check, command: "check")
+    if let realLFE {
+      let comparison = LFEComparison(lfe: realLFE)
+      let (rows, stopped) = comparison.compare(outcome.courses, results: outcome.pages)
+      var profiles: [String: String] = [:]
+      for page in outcome.pages { profiles[page.path] = page.profile }
+      let text = LFEComparison.render(rows, stopped: stopped, profiles: profiles, lfe: realLFE)
+      if options.sideChannelIsStdout {
+        DocTestOptions.write(text)
+      } else {
+        FileHandle.standardError.write(Data(text.utf8))
+      }
+    }
     if update {
       let applied = applyUpdates(outcome.pages)
       outcome.exitCode = DocTestRun.exitCode(outcome.pages, updated: applied)

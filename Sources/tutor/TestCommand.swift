@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocTest
 import Foundation
+import Lessons
 
 /// `tutor test PATH...`: run the pages and report, for CI. No lint, no rewriting.
 struct TestCommand: ParsableCommand {
@@ -47,6 +48,8 @@ struct DocTestOptions: ParsableArguments {
   struct Outcome {
     var pages: [PageResult]
     var exitCode: Int32
+    /// The courses that ran, for work after the report.
+    var courses: [Course] = []
 
     func finish() throws {
       if exitCode != 0 { throw ExitCode(exitCode) }
@@ -93,7 +96,7 @@ struct DocTestOptions: ParsableArguments {
     } else {
       Self.write(report)
     }
-    return Outcome(pages: pages, exitCode: RunSummary(pages).exitCode)
+    return Outcome(pages: pages, exitCode: RunSummary(pages).exitCode, courses: courses)
   }
 
   /// `check --watch`: a text report per run on stdout, until the process is stopped.
