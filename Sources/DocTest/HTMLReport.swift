@@ -51,7 +51,8 @@ public enum HTMLReport {
       out += "<ul class=\"diagnostics\">\n"
       for diagnostic in diagnostics {
         out += "<li class=\"\(diagnostic.severity.rawValue)\">"
-        out += link(diagnostic.location.path, line: diagnostic.location.line, column: diagnostic.location.column)
+        out += link(
+          diagnostic.location.path, line: diagnostic.location.line, column: diagnostic.location.column)
         out += ": <b>\(diagnostic.severity.rawValue)</b>: \(escape(diagnostic.message))</li>\n"
       }
       out += "</ul>\n"
@@ -69,12 +70,14 @@ public enum HTMLReport {
     var out = "<details class=\"exchange \(status)\"\(failed ? " open" : "")>\n<summary>"
     out += "<span class=\"status\">\(escape(status))</span> "
     out += link(path, line: result.exchange.line, column: result.column)
-    out += " <code class=\"input\">\(escape(result.exchange.prompt + result.exchange.input))</code></summary>\n"
+    out +=
+      " <code class=\"input\">\(escape(result.exchange.prompt + result.exchange.input))</code></summary>\n"
     if let message = result.message, failed {
       out += "<p class=\"message\">\(escape(message))</p>\n"
     }
     for note in result.notes {
-      out += "<p class=\"note\">\(link(note.location.path, line: note.location.line, column: note.location.column))"
+      out +=
+        "<p class=\"note\">\(link(note.location.path, line: note.location.line, column: note.location.column))"
       out += ": \(escape(note.message))</p>\n"
     }
     if let diff = result.diff, failed {

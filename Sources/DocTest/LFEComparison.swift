@@ -64,7 +64,8 @@ public struct LFEComparison {
         let expected = exchange.expected.map { $0.text.trimmingTrailingWhitespace() }
         rows.append(
           Row(
-            path: page.path, exchange: exchange, column: tutor.column, expected: expected, tutor: tutor.actual,
+            path: page.path, exchange: exchange, column: tutor.column, expected: expected,
+            tutor: tutor.actual,
             real: real, pageVsTutor: tutor.status == .passed,
             pageVsReal: Self.pageAgreement(expected, real, unordered: unordered),
             tutorVsReal: Self.agreement(tutor.actual, real)))
@@ -93,7 +94,8 @@ public struct LFEComparison {
         switch block.kind {
         case .source:
           guard let file = block.file, CourseWorkspace.isSafe(file) else { continue }
-          script += "(file:write_file \(literal(file)) (unicode:characters_to_binary \(literal(block.text))))\n"
+          script +=
+            "(file:write_file \(literal(file)) (unicode:characters_to_binary \(literal(block.text))))\n"
           mark(.file)
         case .transcript:
           for exchange in block.exchanges {
@@ -112,7 +114,8 @@ public struct LFEComparison {
 
   /// An LFE string literal.
   static func literal(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
   }
 
   /// The output between one marker and the next, prompts taken out, as lines compared
@@ -139,7 +142,9 @@ public struct LFEComparison {
 
   static func pageAgreement(_ expected: [String], _ real: [String]?, unordered: Bool) -> Agreement {
     guard let real else { return .missing }
-    if OutputMatcher(expected: expected, unordered: unordered).match(real, PidBindings()) != nil { return .same }
+    if OutputMatcher(expected: expected, unordered: unordered).match(real, PidBindings()) != nil {
+      return .same
+    }
     if OutputMatcher(expected: expected, unordered: true).match(real, PidBindings()) != nil {
       return .sameIgnoringOrder
     }
@@ -174,13 +179,17 @@ public struct LFEComparison {
 
   /// The comparison in words: each exchange where the three disagree, with its three
   /// outputs, then the totals.
-  public static func render(_ rows: [Row], stopped: [String], profiles: [String: String], lfe: RealLFE) -> String {
+  public static func render(
+    _ rows: [Row], stopped: [String], profiles: [String: String], lfe: RealLFE
+  ) -> String {
     var out = "\nAgainst real LFE (\(lfe.erl) -pa \(lfe.ebin)):\n"
     var notedProfile: Set<String> = []
     for row in rows {
       let allSame = row.pageVsTutor && row.pageVsReal == .same && row.tutorVsReal == .same
       guard !allSame else { continue }
-      if let profile = profiles[row.path], !profile.hasPrefix("lfe2 ("), notedProfile.insert(row.path).inserted {
+      if let profile = profiles[row.path], !profile.hasPrefix("lfe2 ("),
+        notedProfile.insert(row.path).inserted
+      {
         out +=
           "\(row.path): note: this page runs as \(profile); real LFE 2.2.1 prints as lfe2, so pids, `c` "
           + "and `defun` values may differ for that reason alone\n"
@@ -216,7 +225,9 @@ public struct LFEComparison {
   }
 
   static func verdict(_ row: Row) -> String {
-    func order(_ agreement: Agreement) -> String { agreement == .sameIgnoringOrder ? " (in another order)" : "" }
+    func order(_ agreement: Agreement) -> String {
+      agreement == .sameIgnoringOrder ? " (in another order)" : ""
+    }
     let pageReal = row.pageVsReal != .different
     let tutorReal = row.tutorVsReal != .different
     switch (row.pageVsTutor, pageReal, tutorReal) {

@@ -65,7 +65,8 @@ struct PageLinter {
       else { continue }
       warnings.append(
         .warning(
-          at: page.location(line: block.fenceLine ?? block.line, column: column(ofLine: block.fenceLine ?? block.line)),
+          at: page.location(
+            line: block.fenceLine ?? block.line, column: column(ofLine: block.fenceLine ?? block.line)),
           "this LFE block is not saved to any file (it has no file name and no defmodule), but line "
             + "\(compile.line) compiles \(file); name it with ```lfe file=\(file) or "
             + "<!-- tutor: file=\(file) --> if it is that file"))

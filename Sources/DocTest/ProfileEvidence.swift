@@ -40,7 +40,8 @@ extension ProfileResolver {
         for (index, line) in lines.enumerated() where line.contains("#(module ") {
           let isList = line.hasPrefix("(#(module ")
           if isList || line.hasPrefix("#(module ") {
-            compileValueIsList.append(Sighting(value: isList ? "true" : "false", line: exchange.expected[index].line))
+            compileValueIsList.append(
+              Sighting(value: isList ? "true" : "false", line: exchange.expected[index].line))
             break
           }
         }
@@ -90,7 +91,8 @@ extension ProfileResolver {
         if values.count > 1, !settled.contains(key) {
           let groups = values.map { value in
             let lines = sightings.filter { $0.value == value }.map { String($0.line) }
-            return "\(Self.shown(key, value)) at line\(lines.count == 1 ? "" : "s") \(lines.joined(separator: ", "))"
+            return
+              "\(Self.shown(key, value)) at line\(lines.count == 1 ? "" : "s") \(lines.joined(separator: ", "))"
           }
           let first = sightings.first { $0.value != winner }?.line ?? 1
           warnings.append(
@@ -122,7 +124,8 @@ extension ProfileResolver {
       var counts: [String: Int] = [:]
       for sighting in sightings { counts[sighting.value, default: 0] += 1 }
       var best: String?
-      for value in sightings.map(\.value).uniqued() where best == nil || counts[value, default: 0] > counts[best ?? "", default: 0] {
+      for value in sightings.map(\.value).uniqued()
+      where best == nil || counts[value, default: 0] > counts[best ?? "", default: 0] {
         best = value
       }
       return best

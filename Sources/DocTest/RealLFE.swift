@@ -31,7 +31,9 @@ public struct RealLFE: Sendable {
     let ebin: String
     if let option {
       guard let found = ebinDirectory(from: option) else {
-        return .failure(NotFound(message: "--lfe \(option) is not LFE: no lfe_shell.beam in it, its ebin or beside its bin"))
+        return .failure(
+          NotFound(message: "--lfe \(option) is not LFE: no lfe_shell.beam in it, its ebin or beside its bin")
+        )
       }
       ebin = found
     } else if let fromEnvironment = environment["LFE_EBIN"], !fromEnvironment.isEmpty {
@@ -41,11 +43,14 @@ public struct RealLFE: Sendable {
       ebin = found
     } else if let script = onPath("lfe") {
       guard let found = ebinDirectory(from: script) else {
-        return .failure(NotFound(message: "the lfe on the PATH (\(script)) has no ebin directory beside its bin"))
+        return .failure(
+          NotFound(message: "the lfe on the PATH (\(script)) has no ebin directory beside its bin"))
       }
       ebin = found
     } else {
-      return .failure(NotFound(message: "real LFE not found: no lfe on the PATH; install LFE, or give --lfe PATH or LFE_EBIN"))
+      return .failure(
+        NotFound(
+          message: "real LFE not found: no lfe on the PATH; install LFE, or give --lfe PATH or LFE_EBIN"))
     }
     guard let erl = onPath("erl") else {
       return .failure(NotFound(message: "real LFE needs Erlang's erl on the PATH, and there is none"))
@@ -68,7 +73,9 @@ public struct RealLFE: Sendable {
 
   /// Pipes `input` into LFE's shell in `directory`; what it printed, and whether it had to
   /// be stopped at `timeout`.
-  public func run(_ input: String, in directory: URL, timeout: TimeInterval) -> (output: String, timedOut: Bool) {
+  public func run(
+    _ input: String, in directory: URL, timeout: TimeInterval
+  ) -> (output: String, timedOut: Bool) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: erl)
     process.arguments = ["-noshell", "-pa", ebin, "-eval", "lfe_shell:server()."]

@@ -35,7 +35,8 @@ public struct WatchRun {
     report(run.run(courses))
     var stamps = Self.stamps(courses)
     watcher.watch(courses.map(\.directory))
-    let how = watcher.usesEvents ? "inotify, and every \(interval / 1000) s" : "every \(interval / 1000) s (polling)"
+    let how =
+      watcher.usesEvents ? "inotify, and every \(interval / 1000) s" : "every \(interval / 1000) s (polling)"
     say(
       "watching \(stamps.count) file\(stamps.count == 1 ? "" : "s") for changes (\(how)); "
         + "Enter re-runs everything, Ctrl-C stops")

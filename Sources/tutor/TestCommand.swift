@@ -41,7 +41,8 @@ struct DocTestOptions: ParsableArguments {
     help: ArgumentHelp("Courses run at once; the number of cores when not given.", valueName: "n"))
   var jobs: Int?
 
-  @Option(help: ArgumentHelp("Run only the I-th of N shares of the courses (for CI matrices).", valueName: "I/N"))
+  @Option(
+    help: ArgumentHelp("Run only the I-th of N shares of the courses (for CI matrices).", valueName: "I/N"))
   var shard: String?
 
   /// What a run produced, and the exit code to leave with.
@@ -78,7 +79,8 @@ struct DocTestOptions: ParsableArguments {
       throw ExitCode(2)
     }
     if let output, let page = DocTestRun.page(at: output, in: courses) {
-      throw usage(command, "--output \(output) is one of the pages being checked (\(page)); write the report elsewhere")
+      throw usage(
+        command, "--output \(output) is one of the pages being checked (\(page)); write the report elsewhere")
     }
     if let selected { courses = DocTestRun.select(courses, shard: selected) }
     let pages = DocTestRun(mode: mode, jobs: jobs).run(courses)

@@ -106,7 +106,8 @@ final class SeedPageTests: XCTestCase {
     }
     let (report, code, pages) = Self.check(path, mode: .check, factory: factory)
     XCTAssertEqual(code, 0, report)
-    XCTAssertEqual(report, "PASS \(path): 3 passed\n  profile: classic (from the transcripts)\n3 passed, 0 failed\n")
+    XCTAssertEqual(
+      report, "PASS \(path): 3 passed\n  profile: classic (from the transcripts)\n3 passed, 0 failed\n")
     XCTAssertEqual(pages[0].profile, "classic (from the transcripts)")
 
     // The one shell pid, and every pid the page's `<0.25.0>` lines printed, are the same.

@@ -7,7 +7,9 @@ final class AgainstLFETests: TutorTestCase {
   /// The `lfe` on the PATH, if any.
   static var lfe: String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    return path.split(separator: ":").map { "\($0)/lfe" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return path.split(separator: ":").map { "\($0)/lfe" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 
   func tutorWith(_ args: [String], in directory: URL, environment: [String: String]) throws -> Run {
@@ -52,7 +54,8 @@ final class AgainstLFETests: TutorTestCase {
     guard Self.lfe != nil else {
       throw XCTSkip("real LFE is not on the PATH, so --against lfe was not run (put LFE's bin on the PATH)")
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-against-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-against-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let page = """
@@ -102,6 +105,7 @@ final class AgainstLFETests: TutorTestCase {
     let lessons = try tutorWith(
       ["check", "--against", "lfe", "lessons/processes"], in: Self.root, environment: environment)
     XCTAssertEqual(lessons.status, 0, lessons.stdout + lessons.stderr)
-    XCTAssertTrue(lessons.stdout.contains("real LFE: 48 exchanges compared; all three agree on 48"), lessons.stdout)
+    XCTAssertTrue(
+      lessons.stdout.contains("real LFE: 48 exchanges compared; all three agree on 48"), lessons.stdout)
   }
 }

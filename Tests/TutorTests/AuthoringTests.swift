@@ -6,7 +6,8 @@ import XCTest
 final class AuthoringTests: TutorTestCase {
   /// A fresh directory holding the given pages, removed by the caller.
   func pages(_ files: [String: String]) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-author-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-author-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for (name, text) in files {
       try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -31,17 +32,18 @@ final class AuthoringTests: TutorTestCase {
   /// Bare pids (an Erlang habit) no longer drag `c` into LFE 1's `#(module m)`: the
   /// page's own `(#(module counter))` decides that.
   func testEachProfileSwitchComesFromItsOwnEvidence() throws {
-    let page = "# Counting\n\n" + Self.counterModule + """
-      ```lfe
-      lfe> (c "counter")
-      (#(module counter))
-      lfe> (set pid (counter:start))
-      <0.42.0>
-      lfe> (! pid (tuple 'inc (self)))
-      #(inc <0.40.0>)
-      ```
+    let page =
+      "# Counting\n\n" + Self.counterModule + """
+        ```lfe
+        lfe> (c "counter")
+        (#(module counter))
+        lfe> (set pid (counter:start))
+        <0.42.0>
+        lfe> (! pid (tuple 'inc (self)))
+        #(inc <0.40.0>)
+        ```
 
-      """
+        """
     let dir = try pages(["newcomer.md": page])
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = try tutor(["check", "newcomer.md"], in: dir)

@@ -44,11 +44,14 @@ final class CommandLineHelpTests: TutorTestCase {
         "swift-argument-parser's generate-manual tool is not built; `make test` builds it "
           + "(swift build --product generate-manual)")
     }
-    let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-prefix-\(UUID().uuidString)")
+    let prefix = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-prefix-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: prefix) }
     let make = Process()
     make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    make.arguments = ["make", "-s", "install", "PREFIX=\(prefix.path)", "BIN=\(Self.binary.path)", "NO_BUILD=1"]
+    make.arguments = [
+      "make", "-s", "install", "PREFIX=\(prefix.path)", "BIN=\(Self.binary.path)", "NO_BUILD=1",
+    ]
     make.currentDirectoryURL = Self.root
     let log = Pipe()
     make.standardOutput = log

@@ -49,7 +49,8 @@ final class HTMLReportTests: TutorTestCase {
 
   func testChromiumShowsTheSummaryAndOpensFailures() throws {
     guard let chromium = Self.chromium else {
-      throw XCTSkip("chromium is not installed (apt-get install chromium); the HTML report was not loaded in a browser")
+      throw XCTSkip(
+        "chromium is not installed (apt-get install chromium); the HTML report was not loaded in a browser")
     }
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -66,7 +67,8 @@ final class HTMLReportTests: TutorTestCase {
     XCTAssertTrue(dom.contains("<span class=\"added\"><i></i>+3</span>"), dom)
     XCTAssertTrue(dom.contains("href=\"file:///"), dom)
     let shot = dir.appendingPathComponent("shot.png")
-    _ = try run(chromium, common + ["--screenshot=\(shot.path)", "--window-size=1200,900", output.absoluteString])
+    _ = try run(
+      chromium, common + ["--screenshot=\(shot.path)", "--window-size=1200,900", output.absoluteString])
     let png = try Data(contentsOf: shot)
     XCTAssertGreaterThan(png.count, 10_000)
     XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])

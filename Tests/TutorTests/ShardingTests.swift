@@ -5,7 +5,8 @@ import XCTest
 final class ShardingTests: TutorTestCase {
   /// Seven one-page courses under a fresh directory.
   func courses() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-shard-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-shard-\(UUID().uuidString)")
     for name in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"] {
       let course = dir.appendingPathComponent(name)
       try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
@@ -46,10 +47,12 @@ final class ShardingTests: TutorTestCase {
     XCTAssertGreaterThan(Set(seen).count, 0)
     // `./alpha` and `alpha` are the same course path, so they land in the same shard.
     let direct = try (1...3).map { index in
-      try pagePaths(try tutor(["test", "alpha", "--shard", "\(index)/3", "--format", "json"], in: dir).stdout)
+      try pagePaths(
+        try tutor(["test", "alpha", "--shard", "\(index)/3", "--format", "json"], in: dir).stdout)
     }
     let dotted = try (1...3).map { index in
-      try pagePaths(try tutor(["test", "./alpha/", "--shard", "\(index)/3", "--format", "json"], in: dir).stdout)
+      try pagePaths(
+        try tutor(["test", "./alpha/", "--shard", "\(index)/3", "--format", "json"], in: dir).stdout)
     }
     XCTAssertEqual(direct.map(\.isEmpty), dotted.map(\.isEmpty))
     XCTAssertEqual(direct.filter { !$0.isEmpty }.count, 1)

@@ -14,7 +14,8 @@ final class WatchTests: TutorTestCase {
   }
 
   func course() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-watch-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-watch-\(UUID().uuidString)")
     let course = dir.appendingPathComponent("course")
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
     for (guide, input, value) in [(1, "(+ 1 2)", "3"), (2, "(* 2 3)", "6"), (3, "(- 9 1)", "8")] {
@@ -62,7 +63,8 @@ final class WatchTests: TutorTestCase {
     // Saving page 2 with a wrong value re-runs page 2 and page 3, not page 1.
     let page = dir.appendingPathComponent("course/2.md")
     let text = try String(contentsOf: page, encoding: .utf8)
-    try text.replacingOccurrences(of: "\n6\n", with: "\n7\n").write(to: page, atomically: false, encoding: .utf8)
+    try text.replacingOccurrences(of: "\n6\n", with: "\n7\n").write(
+      to: page, atomically: false, encoding: .utf8)
     XCTAssertTrue(waitFor("1 passed, 1 failed\n", in: output), output.text)
     let rerun = output.text.components(separatedBy: "-- changed: ").last ?? ""
     XCTAssertTrue(rerun.hasPrefix("re-running course/2.md and 1 later page\n"), rerun)
