@@ -170,7 +170,7 @@ public struct LFEComparison {
     return text
   }
 
-  nonisolated(unsafe) static let volatile: [(NSRegularExpression, String)] = [
+  static let volatile: [(NSRegularExpression, String)] = [
     ("#Fun<[^>]*>", "#Fun<>"), ("#Ref<[^>]*>", "#Ref<>"), ("#Port<[^>]*>", "#Port<>"),
     ("^=([A-Z ]+) REPORT==== .* ===$", "=$1 REPORT===="),
   ].compactMap { pattern, replacement in

@@ -27,7 +27,7 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
 
   /// Whether the course at this path belongs to this shard.
   public func includes(coursePath: String) -> Bool {
-    Int(Self.hash(Self.normalized(coursePath)) % UInt64(count)) == index - 1
+    Int(Self.pathHash(Self.normalized(coursePath)) % UInt64(count)) == index - 1
   }
 
   static func normalized(_ path: String) -> String {
@@ -37,8 +37,8 @@ public struct Shard: Hashable, Sendable, CustomStringConvertible {
     return String(text)
   }
 
-  /// 64-bit FNV-1a.
-  static func hash(_ text: String) -> UInt64 {
+  /// 64-bit FNV-1a of the text's UTF-8 bytes.
+  public static func pathHash(_ text: String) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in text.utf8 {
       hash ^= UInt64(byte)

@@ -55,6 +55,9 @@ struct CheckCommand: ParsableCommand {
     if lfe != nil && against == nil { throw ValidationError("--lfe goes with --against lfe") }
     if watch && update { throw ValidationError("--watch and --update do not go together") }
     if poll && !watch { throw ValidationError("--poll goes with --watch") }
+    if watch && (options.format != "text" || options.output != nil || against != nil) {
+      throw ValidationError("--watch prints text reports as it goes; drop --format, --output and --against")
+    }
   }
 
   func run() throws {

@@ -57,6 +57,31 @@ final class AuthoringTests: TutorTestCase {
     XCTAssertFalse(plain.stdout.contains("profile:"), plain.stdout)
   }
 
+  /// A `c` answering `#(module m)` and a `defun` answering a fun set those two switches
+  /// and nothing else; the `lfe> ` prompt stays.
+  func testCompileAndDefunEvidence() throws {
+    let page =
+      "# Old values\n\n" + Self.counterModule + """
+        ```lfe
+        lfe> (c "counter")
+        #(module counter)
+        lfe> (defun double (x) (* 2 x))
+        #Fun<lfe_eval.12.80484245>
+        lfe> (double 21)
+        42
+        ```
+
+        """
+    let dir = try pages(["old.md": page])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try tutor(["check", "old.md"], in: dir)
+    XCTAssertEqual(run.status, 0, run.stdout)
+    XCTAssertTrue(
+      run.stdout.contains(
+        "  profile: lfe2 compile_value_is_list=false defun_returns_name=false (from the transcripts)\n"),
+      run.stdout)
+  }
+
   func testDisagreeingTranscriptsWarnAndFrontMatterSettlesIt() throws {
     let body = """
       # Mixed

@@ -91,6 +91,7 @@ final class WatchTests: TutorTestCase {
   func testWatchUsage() throws {
     XCTAssertEqual(try tutor(["check", "--watch", "--update", "lessons"]).status, 2)
     XCTAssertEqual(try tutor(["check", "--poll", "lessons"]).status, 2)
+    XCTAssertEqual(try tutor(["check", "--watch", "--format", "json", "lessons"]).status, 2)
     XCTAssertEqual(try tutor(["check", "--watch", "no/such/dir"]).status, 2)
   }
 }
