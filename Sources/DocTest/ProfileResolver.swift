@@ -95,17 +95,4 @@ public enum ProfileResolver {
   static func unknownProfile(_ name: String, at location: PageLocation) -> Diagnostic {
     .error(at: location, "unknown profile '\(name)'; choose one of \(Profile.names.joined(separator: ", "))")
   }
-
-  /// The preset a page's transcripts show, or nil when they show nothing.
-  static func infer(_ page: Page) -> String? {
-    let evidence = Evidence(page)
-    guard !evidence.isEmpty else { return nil }
-    let profile = evidence.profile(page: page, settled: []).profile
-    return Profile.names.first { Profile.named($0) == profile } ?? name(of: profile)
-  }
-
-  static func isCompile(_ input: String) -> Bool {
-    guard case .form(let form, _) = Shell.read(input) else { return false }
-    return form.head == "c" || form.head == "l"
-  }
 }

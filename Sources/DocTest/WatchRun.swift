@@ -60,7 +60,11 @@ public struct WatchRun {
       watcher.watch(courses.map(\.directory))
       var selected: [(course: Course, from: Int)] = []
       for course in courses {
-        let extraChanged = Self.files(of: course).contains { now[$0] != stamps[$0] }
+        let files = Self.files(of: course)
+        let removed = stamps.keys.contains {
+          ($0 as NSString).deletingLastPathComponent == course.directory && now[$0] == nil
+        }
+        let extraChanged = removed || files.contains { now[$0] != stamps[$0] }
         let first = course.pages.firstIndex { now[$0.path] != stamps[$0.path] }
         if let first {
           selected.append((course, first))
