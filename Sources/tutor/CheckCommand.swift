@@ -12,13 +12,18 @@ struct CheckCommand: ParsableCommand {
       Each PATH is a page or a course directory. Problems print as path:line:col: error: \
       message, each mismatch with its input and a diff. With --update, mismatching \
       expected output is rewritten with what the shell printed (pid spellings and `...` \
-      lines kept) after showing the diff; on a terminal it asks first unless --yes. \
+      lines kept) after showing the diff; on a terminal it asks first unless --yes.
+
       Warnings (a page with nothing checked, a line that looks like a prompt but is not \
       one, an input with no output shown, ...) do not fail a check unless --strict. \
+      --watch keeps running and re-checks each page saved, with the later pages of its \
+      course; Enter re-checks everything.
+
       With --against lfe, each course's inputs also run through real LFE's shell (erl \
       -noshell -pa LFE_EBIN -eval 'lfe_shell:server().') and every exchange where the \
       page, tutor and real LFE disagree is shown three ways; output whose order is racy \
-      in real LFE is compared as a multiset. Without LFE that is a usage error (exit 2). \
+      in real LFE is compared as a multiset. Without LFE that is a usage error (exit 2).
+
       Exits 0 when all pass, 1 on a failure, 2 on a page that cannot be loaded or on bad usage.
       """)
 
