@@ -3,7 +3,11 @@ SWIFT ?= swift
 APT_PACKAGES = libcmark-dev libedit-dev libmimalloc-dev pkg-config
 BIN = .build/release/tutor
 
-.PHONY: run test build deps lint format bench clean
+.PHONY: run test build deps lint format bench clean install manual-tool
+# Where `make install` puts the binary, completions and man page.
+PREFIX ?= /usr/local
+# swift-argument-parser's manual generator, built from the package's own checkout.
+MANUAL_TOOL = .build/debug/generate-manual-tool
 
 # Install the system libraries the package links, when they are missing.
 deps:
@@ -24,6 +28,7 @@ run: build
 # XCTest's count of what ran.
 test: deps lint
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 lint:
@@ -31,6 +36,20 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+manual-tool:
+	$(SWIFT) build --product generate-manual
+
+# The binary, shell completions (bash, zsh, fish) and the man page, each generated from
+# the commands themselves. NO_BUILD=1 installs an already built BIN as it is.
+install: $(if $(NO_BUILD),,build manual-tool)
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(BIN) $(PREFIX)/bin/tutor
+	$(BIN) --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/tutor
+	$(BIN) --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_tutor
+	$(BIN) --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/tutor.fish
+	$(MANUAL_TOOL) $(BIN) --output-directory $(PREFIX)/share/man/man1
 
 bench: build
 	bench/run

@@ -60,6 +60,7 @@ public struct CourseRunner: Sendable {
     case .success(let choice):
       profile = choice.profile
       profileText = choice.description
+      diagnostics += choice.warnings
     case .failure(let diagnostic):
       loadErrors.append(diagnostic)
     }

@@ -6,7 +6,7 @@ import Lessons
 /// files: load the paths, run the courses, report, and work out the exit code.
 public struct DocTestRun: Sendable {
   public enum Format: String, CaseIterable, Sendable {
-    case text, junit, tap, json
+    case text, junit, tap, json, html
   }
 
   public var mode: CourseRunner.Mode
@@ -64,7 +64,22 @@ public struct DocTestRun: Sendable {
     case .junit: return JUnitReport.render(pages)
     case .tap: return TAPReport.render(pages)
     case .json: return JSONReport.render(pages)
+    case .html: return HTMLReport.render(pages)
     }
+  }
+
+  /// The courses of one shard, in the order given.
+  public static func select(_ courses: [Course], shard: Shard) -> [Course] {
+    courses.filter { shard.includes(coursePath: $0.directory) }
+  }
+
+  /// The page among `courses` that a report written to `output` would overwrite.
+  public static func page(at output: String, in courses: [Course]) -> String? {
+    func resolved(_ path: String) -> String {
+      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+    let target = resolved(output)
+    return courses.flatMap(\.pages).map(\.path).first { resolved($0) == target }
   }
 
   /// The exit code after `--update` rewrote `updated` pages: a page whose only failures

@@ -28,6 +28,8 @@ public struct ExchangeResult: Hashable, Sendable {
   /// The expected lines `--update` writes instead, keeping the page's pid spellings and
   /// `...` lines; nil when the exchange passed.
   public var proposed: [String]?
+  /// The column where the input starts on its line, after the prompt.
+  public var column = 1
 
   public init(
     exchange: Exchange, status: Status, checked: Bool = true, actual: [String] = [], message: String? = nil,

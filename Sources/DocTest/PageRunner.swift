@@ -83,6 +83,7 @@ struct PageRunner {
     let actual = Self.lines(of: output)
     var result = ExchangeResult(
       exchange: exchange, status: .passed, checked: !exchange.expected.isEmpty, actual: actual)
+    result.column = PageLinter.inputColumn(exchange, pageLines: pageLines)
     if session.lastEvaluationTimedOut {
       result.status = .failed
       result.message =

@@ -7,11 +7,14 @@ public enum TextReport {
     var out = ""
     for page in pages {
       out += verdictLine(page, color: color) + "\n"
+      if !page.profile.isEmpty && !page.profile.hasPrefix("lfe2 (") {
+        out += "  profile: \(page.profile)\n"
+      }
       for diagnostic in page.loadErrors + page.diagnostics {
         out += "\(diagnostic)\n"
       }
       for result in page.exchanges where result.status == .failed {
-        out += "\(page.path):\(result.exchange.line): error: \(result.message ?? "failed")\n"
+        out += "\(page.path):\(result.exchange.line):\(result.column): error: \(result.message ?? "failed")\n"
         out += input(result.exchange)
         for note in result.notes { out += "\(note)\n" }
         if let diff = result.diff { out += diff.rendered(color: color) }

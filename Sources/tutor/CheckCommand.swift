@@ -12,7 +12,18 @@ struct CheckCommand: ParsableCommand {
       Each PATH is a page or a course directory. Problems print as path:line:col: error: \
       message, each mismatch with its input and a diff. With --update, mismatching \
       expected output is rewritten with what the shell printed (pid spellings and `...` \
-      lines kept) after showing the diff; on a terminal it asks first unless --yes. \
+      lines kept) after showing the diff; on a terminal it asks first unless --yes.
+
+      Warnings (a page with nothing checked, a line that looks like a prompt but is not \
+      one, an input with no output shown, ...) do not fail a check unless --strict. \
+      --watch keeps running and re-checks each page saved, with the later pages of its \
+      course; Enter re-checks everything.
+
+      With --against lfe, each course's inputs also run through real LFE's shell (erl \
+      -noshell -pa LFE_EBIN -eval 'lfe_shell:server().') and every exchange where the \
+      page, tutor and real LFE disagree is shown three ways; output whose order is racy \
+      in real LFE is compared as a multiset. Without LFE that is a usage error (exit 2).
+
       Exits 0 when all pass, 1 on a failure, 2 on a page that cannot be loaded or on bad usage.
       """)
 
@@ -24,11 +35,71 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "With --update, rewrite without asking.")
   var yes = false
 
+  @Flag(help: "Count warnings as failures: exit 1 when a page has any.")
+  var strict = false
+
+  @Flag(help: "Keep running: re-check a page when it is saved (and the later pages of its course).")
+  var watch = false
+
+  @Flag(help: "With --watch, compare file times every second instead of using inotify.")
+  var poll = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Also run each page's inputs through real LFE and compare, exchange by exchange.", valueName: "lfe"))
+  var against: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --against lfe: LFE's lfe script, directory or ebin (default: LFE_EBIN, else the lfe on the PATH).",
+      valueName: "path"))
+  var lfe: String?
+
+  func validate() throws {
+    if let against, against != "lfe" { throw ValidationError("--against takes lfe, not '\(against)'") }
+    if lfe != nil && against == nil { throw ValidationError("--lfe goes with --against lfe") }
+    if watch && update { throw ValidationError("--watch and --update do not go together") }
+    if poll && !watch { throw ValidationError("--poll goes with --watch") }
+    if watch && (options.format != "text" || options.output != nil || against != nil) {
+      throw ValidationError("--watch prints text reports as it goes; drop --format, --output and --against")
+    }
+  }
+
   func run() throws {
+    if watch {
+      try options.watch(polling: poll)
+    }
+    var realLFE: RealLFE?
+    if against != nil {
+      switch RealLFE.locate(option: lfe, environment: ProcessInfo.processInfo.environment) {
+      case .success(let found): realLFE = found
+      case .failure(let problem):
+        DocTestOptions.printError("tutor check --against lfe: \(problem.message)")
+        throw ExitCode(2)
+      }
+    }
     var outcome = try options.execute(mode: .check, command: "check")
+    if let realLFE {
+      let comparison = LFEComparison(lfe: realLFE)
+      let (rows, stopped) = comparison.compare(outcome.courses, results: outcome.pages)
+      var profiles: [String: String] = [:]
+      for page in outcome.pages { profiles[page.path] = page.profile }
+      let text = LFEComparison.render(rows, stopped: stopped, profiles: profiles, lfe: realLFE)
+      if options.sideChannelIsStdout {
+        DocTestOptions.write(text)
+      } else {
+        FileHandle.standardError.write(Data(text.utf8))
+      }
+    }
     if update {
       let applied = applyUpdates(outcome.pages)
       outcome.exitCode = DocTestRun.exitCode(outcome.pages, updated: applied)
+    }
+    let warnings = outcome.pages.reduce(0) { $0 + $1.diagnostics.count { !$0.isError } }
+    if strict && warnings > 0 && outcome.exitCode == 0 {
+      DocTestOptions.printError(
+        "tutor check: --strict: \(warnings) warning\(warnings == 1 ? "" : "s") count as failures")
+      outcome.exitCode = 1
     }
     try outcome.finish()
   }

@@ -10,7 +10,7 @@ struct ReplCommand: ParsableCommand {
     commandName: "repl",
     abstract: "Start the embedded LFE shell.",
     discussion: """
-      On a terminal the prompt has line editing and history. With input from a pipe it
+      On a terminal the prompt has line editing and history. With input from a pipe it \
       prints what LFE's own shell prints for the same input, and exits 0 at end of input.
       """)
 

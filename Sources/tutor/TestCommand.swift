@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocTest
 import Foundation
+import Lessons
 
 /// `tutor test PATH...`: run the pages and report, for CI. No lint, no rewriting.
 struct TestCommand: ParsableCommand {
@@ -9,8 +10,11 @@ struct TestCommand: ParsableCommand {
     abstract: "Run lesson pages and check their transcripts, for CI.",
     discussion: """
       Each PATH is a page or a course directory; pages of a course run in order in one \
-      workspace, courses in parallel. Exits 0 when every exchange passes, 1 on a failure, \
-      2 on a page that cannot be loaded or on bad usage.
+      workspace, courses in parallel. --shard I/N runs the I-th of N shares of the \
+      courses, for a CI matrix: a course goes to the share its path hashes to (FNV-1a of \
+      the path as given, such as lessons/processes), so it is never split and stays in \
+      the same share on every machine. Exits 0 when every exchange passes, 1 on a \
+      failure, 2 on a page that cannot be loaded or on bad usage.
       """)
 
   @OptionGroup var options: DocTestOptions
@@ -25,19 +29,28 @@ struct DocTestOptions: ParsableArguments {
   @Argument(help: "Lesson pages or course directories.")
   var paths: [String] = []
 
-  @Option(help: "Report format: text, junit, tap or json.")
+  @Option(help: "Report format: text, junit, tap, json or html.")
   var format: String = "text"
 
-  @Option(help: "Write the report to this file instead of standard output.")
+  @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: "Courses run at once (default: the number of cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  // Unconditional, so `--jobs -1` reaches the range check instead of reading as an option.
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Courses run at once; the number of cores when not given.", valueName: "n"))
+  var jobs: Int?
+
+  @Option(
+    help: ArgumentHelp("Run only the I-th of N shares of the courses (for CI matrices).", valueName: "I/N"))
+  var shard: String?
 
   /// What a run produced, and the exit code to leave with.
   struct Outcome {
     var pages: [PageResult]
     var exitCode: Int32
+    /// The courses that ran, for work after the report.
+    var courses: [Course] = []
 
     func finish() throws {
       if exitCode != 0 { throw ExitCode(exitCode) }
@@ -49,14 +62,27 @@ struct DocTestOptions: ParsableArguments {
     // Checked here rather than in `validate()`, which would exit 64, not 2.
     guard !paths.isEmpty else { throw usage(command, "give at least one page or course directory") }
     guard let format = DocTestRun.Format(rawValue: format) else {
-      throw usage(command, "unknown format '\(format)'; choose one of text, junit, tap, json")
+      throw usage(command, "unknown format '\(format)'; choose one of text, junit, tap, json, html")
     }
-    guard jobs >= 1 else { throw usage(command, "--jobs must be at least 1") }
-    let (courses, errors) = DocTestRun.load(paths: paths)
+    let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    guard jobs >= 1 else { throw usage(command, "--jobs must be at least 1, not \(jobs)") }
+    var selected: Shard?
+    if let shard {
+      guard let parsed = Shard(shard) else {
+        throw usage(command, "--shard takes I/N with 1 <= I <= N, such as 2/4; not '\(shard)'")
+      }
+      selected = parsed
+    }
+    var (courses, errors) = DocTestRun.load(paths: paths)
     guard errors.isEmpty else {
       for error in errors { Self.printError("tutor \(command): \(error)") }
       throw ExitCode(2)
     }
+    if let output, let page = DocTestRun.page(at: output, in: courses) {
+      throw usage(
+        command, "--output \(output) is one of the pages being checked (\(page)); write the report elsewhere")
+    }
+    if let selected { courses = DocTestRun.select(courses, shard: selected) }
     let pages = DocTestRun(mode: mode, jobs: jobs).run(courses)
     let color =
       format == .text && output == nil && isatty(STDOUT_FILENO) != 0
@@ -72,7 +98,21 @@ struct DocTestOptions: ParsableArguments {
     } else {
       Self.write(report)
     }
-    return Outcome(pages: pages, exitCode: RunSummary(pages).exitCode)
+    return Outcome(pages: pages, exitCode: RunSummary(pages).exitCode, courses: courses)
+  }
+
+  /// `check --watch`: a text report per run on stdout, until the process is stopped.
+  func watch(polling: Bool) throws -> Never {
+    guard !paths.isEmpty else { throw usage("check", "give at least one page or course directory") }
+    let (_, errors) = DocTestRun.load(paths: paths)
+    guard errors.isEmpty else {
+      for error in errors { Self.printError("tutor check: \(error)") }
+      throw ExitCode(2)
+    }
+    let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let run = DocTestRun(mode: .check, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    WatchRun(paths: paths, run: run, polling: polling).loop(
+      report: { Self.write(TextReport.render($0, color: color)) }, say: { Self.write("-- \($0)\n") })
   }
 
   /// Where messages that are not the report go: stdout beside a text report there,

@@ -39,8 +39,9 @@ final class SeedPageTests: XCTestCase {
       report.replacingOccurrences(of: Self.seedURL.path, with: name),
       """
       FAIL \(name): 0 passed, 3 failed
+        profile: classic (from the transcripts)
       \(name):35:27: error: function send-message/1 undefined (send-message/2 is defined)
-      \(name):54: error: transcript mismatch
+      \(name):54:3: error: transcript mismatch
           > (c '"messenger-back")
       --- expected
       +++ actual
@@ -48,7 +49,7 @@ final class SeedPageTests: XCTestCase {
       -#(module messenger-back)
       +messenger-back.lfe:1: function send-message/1 undefined
       +error
-      \(name):56: error: transcript mismatch
+      \(name):56:3: error: transcript mismatch
           > (: messenger-back send-message '"There was a terrible ghastly silence.")
       --- expected
       +++ actual
@@ -58,7 +59,7 @@ final class SeedPageTests: XCTestCase {
       -Sending message to process <0.25.0> ...
       +** exception error: undefined function
       +  in (messenger-back : send-message "There was a terrible ghastly silence.")
-      \(name):66: error: transcript mismatch
+      \(name):66:3: error: transcript mismatch
           > (: c flush)
       --- expected
       +++ actual
@@ -105,7 +106,8 @@ final class SeedPageTests: XCTestCase {
     }
     let (report, code, pages) = Self.check(path, mode: .check, factory: factory)
     XCTAssertEqual(code, 0, report)
-    XCTAssertEqual(report, "PASS \(path): 3 passed\n3 passed, 0 failed\n")
+    XCTAssertEqual(
+      report, "PASS \(path): 3 passed\n  profile: classic (from the transcripts)\n3 passed, 0 failed\n")
     XCTAssertEqual(pages[0].profile, "classic (from the transcripts)")
 
     // The one shell pid, and every pid the page's `<0.25.0>` lines printed, are the same.
