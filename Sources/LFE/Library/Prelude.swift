@@ -22,7 +22,9 @@ enum Prelude {
     }
   }
 
-  static let sources: [(String, String)] = [
+  static let sources: [(String, String)] = core + collections
+
+  private static let core: [(String, String)] = [
     (
       "lists",
       """
@@ -30,7 +32,10 @@ enum Prelude {
         (export (map 2) (foreach 2) (foldl 3) (foldr 3) (filter 2) (any 2) (all 2)
                 (flatmap 2) (partition 2) (takewhile 2) (dropwhile 2) (splitwith 2)
                 (zipwith 3) (zipwith3 4) (mapfoldl 3) (mapfoldr 3) (filtermap 2)
-                (sort 2) (usort 2) (keymap 3) (search 2)))
+                (sort 2) (usort 2) (keymap 3) (search 2) (ukeysort 2) (keymerge 3)
+                (ukeymerge 3) (rkeymerge 3) (rukeymerge 3) (merge 1) (merge 3) (merge3 3)
+                (umerge 1) (umerge 3) (umerge3 3) (rmerge 2) (rmerge 3) (rmerge3 3)
+                (rumerge 2) (rumerge 3) (rumerge3 3) (zf 2) (uniq 2)))
       ;; Guards and helper names as OTP's lists module has them, so misuse fails the way
       ;; Erlang reports it: (lists:map 'notfun '(1 2)) matches no clause of lists:map/2.
       (defun map
@@ -123,10 +128,10 @@ enum Prelude {
          (if (funcall f x y) (cons x (merge-by f xs (cons y ys))) (cons y (merge-by f (cons x xs) ys))))
         ((f () ys) ys)
         ((f xs ()) xs))
-      (defun usort (f xs) (uniq f (sort f xs)))
-      (defun uniq
+      (defun usort (f xs) (usort-dedup f (sort f xs)))
+      (defun usort-dedup
         ((f (cons x (cons y rest)))
-         (if (andalso (funcall f x y) (funcall f y x)) (uniq f (cons x rest)) (cons x (uniq f (cons y rest)))))
+         (if (andalso (funcall f x y) (funcall f y x)) (usort-dedup f (cons x rest)) (cons x (usort-dedup f (cons y rest)))))
         ((f xs) xs))
       (defun keymap
         ((f n (cons t ts)) (cons (setelement n t (funcall f (element n t))) (keymap f n ts)))
@@ -134,6 +139,56 @@ enum Prelude {
       (defun search
         ((p (cons x xs)) (if (funcall p x) (tuple 'value x) (search p xs)))
         ((p ()) 'false))
+      (defun ukeysort (n l) (ukeysort-1 n (lists:keysort n l)))
+      (defun ukeysort-1
+        ((n (cons a (cons b rest)))
+         (if (== (element n a) (element n b)) (ukeysort-1 n (cons a rest)) (cons a (ukeysort-1 n (cons b rest)))))
+        ((_ l) l))
+      (defun keymerge
+        ((n (cons a as) (cons b bs))
+         (if (=< (element n a) (element n b)) (cons a (keymerge n as (cons b bs))) (cons b (keymerge n (cons a as) bs))))
+        ((_ () bs) bs)
+        ((_ as ()) as))
+      (defun ukeymerge
+        ((n (cons a as) (cons b bs))
+         (cond ((< (element n a) (element n b)) (cons a (ukeymerge n as (cons b bs))))
+               ((== (element n a) (element n b)) (cons a (ukeymerge n as bs)))
+               ('true (cons b (ukeymerge n (cons a as) bs)))))
+        ((_ () bs) bs)
+        ((_ as ()) as))
+      ;; The r-functions take lists sorted the other way round: merge them turned round.
+      (defun rkeymerge (n l1 l2) (lists:reverse (keymerge n (lists:reverse l1) (lists:reverse l2))))
+      (defun rukeymerge (n l1 l2) (lists:reverse (ukeymerge n (lists:reverse l1) (lists:reverse l2))))
+      (defun merge
+        ((f (cons a as) (cons b bs)) (when (is_function f 2))
+         (if (funcall f a b) (cons a (merge f as (cons b bs))) (cons b (merge f (cons a as) bs))))
+        ((_ () bs) bs)
+        ((_ as ()) as))
+      (defun merge (ls) (lists:foldr (lambda (l acc) (lists:merge l acc)) () ls))
+      (defun merge3 (l1 l2 l3) (lists:merge l1 (lists:merge l2 l3)))
+      (defun umerge
+        ((f (cons a as) (cons b bs)) (when (is_function f 2))
+         (if (funcall f a b)
+           (if (funcall f b a) (cons a (umerge f as bs)) (cons a (umerge f as (cons b bs))))
+           (cons b (umerge f (cons a as) bs))))
+        ((_ () bs) bs)
+        ((_ as ()) as))
+      (defun umerge (ls) (lists:foldr (lambda (l acc) (lists:umerge l acc)) () ls))
+      (defun umerge3 (l1 l2 l3) (lists:umerge l1 (lists:umerge l2 l3)))
+      (defun rmerge (l1 l2) (lists:reverse (lists:merge (lists:reverse l1) (lists:reverse l2))))
+      (defun rmerge (f l1 l2) (lists:reverse (merge f (lists:reverse l1) (lists:reverse l2))))
+      (defun rmerge3 (l1 l2 l3) (lists:reverse (merge3 (lists:reverse l1) (lists:reverse l2) (lists:reverse l3))))
+      (defun rumerge (l1 l2) (lists:reverse (lists:umerge (lists:reverse l1) (lists:reverse l2))))
+      (defun rumerge (f l1 l2) (lists:reverse (umerge f (lists:reverse l1) (lists:reverse l2))))
+      (defun rumerge3 (l1 l2 l3) (lists:reverse (umerge3 (lists:reverse l1) (lists:reverse l2) (lists:reverse l3))))
+      (defun zf (f l) (filtermap f l))
+      (defun uniq
+        ((f l) (when (is_function f 1)) (uniq-by f l ())))
+      (defun uniq-by
+        ((f (cons x xs) seen)
+         (let ((k (funcall f x)))
+           (if (lists:member k seen) (uniq-by f xs seen) (cons x (uniq-by f xs (cons k seen))))))
+        ((_ () _) ()))
       """
     ),
     (
