@@ -81,8 +81,10 @@ extension Prelude {
       (defun fold
         ((f acc (cons (tuple k v) d)) (fold f (funcall f k v acc) d))
         ((f acc ()) acc))
-      (defun map
-        ((f (cons (tuple k v) d)) (cons (tuple k (funcall f k v)) (map f d)))
+      ;; Recursion goes through map-1: inside a module (map ...) makes an LFE map.
+      (defun map (f d) (map-1 f d))
+      (defun map-1
+        ((f (cons (tuple k v) d)) (cons (tuple k (funcall f k v)) (map-1 f d)))
         ((f ()) ()))
       (defun filter
         ((f (cons (tuple k v) d))
@@ -436,7 +438,7 @@ extension Prelude {
                     (tuple (tuple (lists:reverse (tl a)) (list (hd a))) (tuple r b))))
                  ((> n lf)
                   (let (((tuple a b) (lists:split (- lr (- n lf)) r)))
-                    (tuple (tuple (tl b) f) (tuple (list (hd b)) (lists:reverse a)))))
+                    (tuple (tuple b f) (tuple (list (hd a)) (lists:reverse (tl a))))))
                  ('true (tuple (f2r f) (r2f r))))))
         ((n q) (erlang:error 'badarg (list n q))))
       ;; After filtering, a side left empty takes half of the other.
@@ -797,14 +799,36 @@ extension Prelude {
       (defun to-list
         (((tuple x smaller bigger) l) (to-list smaller (cons x (to-list bigger l))))
         (('nil l) l))
-      ;; Set operations go through sorted lists and build a balanced result.
-      (defun union (s1 s2) (from_ordset (ordsets:union (to_list s1) (to_list s2))))
-      (defun union (ss) (from_ordset (ordsets:union (lists:map (lambda (s) (to_list s)) ss))))
-      (defun intersection (s1 s2) (from_ordset (ordsets:intersection (to_list s1) (to_list s2))))
+      ;; Set operations go through sorted lists. Like OTP's, a result built from a list is
+      ;; balanced with the larger half on the right, and a union of a small set into a much
+      ;; bigger one inserts its elements instead.
+      (defun from-revlist (l) (let ((s (length l))) (tuple s (element 1 (build-rev (lists:reverse l) s)))))
+      (defun build-rev
+        ((l s) (when (> s 1))
+         (let* ((sm (- s 1)) (s2 (div sm 2)) (s1 (- sm s2))
+                ((tuple t2 (cons x l1)) (build-rev l s1))
+                ((tuple t1 l2) (build-rev l1 s2)))
+           (tuple (tuple x t1 t2) l2)))
+        (((cons x l) 1) (tuple (tuple x 'nil 'nil) l))
+        ((l 0) (tuple 'nil l)))
+      (defun union
+        (((= (tuple n1 _) s1) (= (tuple n2 _) s2)) (when (< n2 n1)) (union-1 s2 s1))
+        ((s1 s2) (union-1 s1 s2)))
+      (defun union-1
+        (((= (tuple n1 _) small) (= (tuple n2 _) big))
+         (if (orelse (< n2 10) (< n2 (* n1 (round (* 1.46 (math:log n2))))))
+           (from-revlist (ordsets:union (to_list small) (to_list big)))
+           (lists:foldl (lambda (x acc) (add x acc)) big (to_list small)))))
+      (defun union
+        ((()) (empty))
+        (((list s)) s)
+        (((cons s1 (cons s2 ss))) (lists:foldl (lambda (s acc) (union acc s)) (union s1 s2) ss)))
+      (defun intersection (s1 s2) (from-revlist (ordsets:intersection (to_list s1) (to_list s2))))
       (defun intersection
-        (((cons s ss)) (from_ordset (ordsets:intersection (lists:map (lambda (x) (to_list x)) (cons s ss))))))
+        (((list s)) s)
+        (((cons s1 (cons s2 ss))) (lists:foldl (lambda (s acc) (intersection acc s)) (intersection s1 s2) ss)))
       (defun is_disjoint (s1 s2) (ordsets:is_disjoint (to_list s1) (to_list s2)))
-      (defun difference (s1 s2) (from_ordset (ordsets:subtract (to_list s1) (to_list s2))))
+      (defun difference (s1 s2) (from-revlist (ordsets:subtract (to_list s1) (to_list s2))))
       (defun subtract (s1 s2) (difference s1 s2))
       (defun is_subset (s1 s2) (ordsets:is_subset (to_list s1) (to_list s2)))
       (defun filter (p s) (from_ordset (lists:filter p (to_list s))))
@@ -1090,7 +1114,7 @@ extension Prelude {
         ((p (= (tuple 'set _ _ _ _ _ _ _ _) s))
          (let* ((s1 (setelement 9 s
                       (list_to_tuple
-                        (lists:map (lambda (seg) (list_to_tuple (lists:map (lambda (b) (lists:filter p b)) (tuple_to_list seg))))
+                        (lists:map (lambda (seg) (list_to_tuple (lists:map (lambda (b) (lists:reverse (lists:filter p b))) (tuple_to_list seg))))
                                    (tuple_to_list (element 9 s))))))
                 (gone (- (element 2 s) (fold (lambda (_ n) (+ n 1)) 0 s1))))
            (maybe-contract s1 gone)))
