@@ -44,11 +44,11 @@ extension Prelude {
         ((k (cons (tuple k1 _) d)) (when (== k k1)) d)
         ((k (cons e d)) (cons e (erase k d)))
         ((_ ()) ()))
-      (defun take (k d) (take-1 k d ()))
-      (defun take-1
+      (defun take (k d) (take_1 k d ()))
+      (defun take_1
         ((k (cons (tuple k1 _) _) _) (when (< k k1)) 'error)
         ((k (cons (tuple k1 v) d) acc) (when (== k k1)) (tuple v (lists:reverse acc d)))
-        ((k (cons e d) acc) (take-1 k d (cons e acc)))
+        ((k (cons e d) acc) (take_1 k d (cons e acc)))
         ((_ () _) 'error))
       (defun store
         ((k new (cons (tuple k1 v) d)) (when (< k k1)) (cons (tuple k new) (cons (tuple k1 v) d)))
@@ -533,44 +533,44 @@ extension Prelude {
       (defun size
         (((tuple s _)) (when (is_integer s) (>= s 0)) s))
       (defun lookup
-        ((k (tuple _ t)) (lookup-1 k t)))
-      (defun lookup-1
-        ((k (tuple k1 _ smaller _)) (when (< k k1)) (lookup-1 k smaller))
-        ((k (tuple k1 _ _ bigger)) (when (> k k1)) (lookup-1 k bigger))
+        ((k (tuple _ t)) (lookup_1 k t)))
+      (defun lookup_1
+        ((k (tuple k1 _ smaller _)) (when (< k k1)) (lookup_1 k smaller))
+        ((k (tuple k1 _ _ bigger)) (when (> k k1)) (lookup_1 k bigger))
         ((_ (tuple _ v _ _)) (tuple 'value v))
         ((_ 'nil) 'none))
       (defun is_defined
-        ((k (tuple _ t)) (is-defined-1 k t)))
-      (defun is-defined-1
-        ((k (tuple k1 _ smaller _)) (when (< k k1)) (is-defined-1 k smaller))
-        ((k (tuple k1 _ _ bigger)) (when (> k k1)) (is-defined-1 k bigger))
+        ((k (tuple _ t)) (is_defined_1 k t)))
+      (defun is_defined_1
+        ((k (tuple k1 _ smaller _)) (when (< k k1)) (is_defined_1 k smaller))
+        ((k (tuple k1 _ _ bigger)) (when (> k k1)) (is_defined_1 k bigger))
         ((_ (tuple _ _ _ _)) 'true)
         ((_ 'nil) 'false))
       (defun get
-        ((k (tuple _ t)) (get-1 k t)))
-      (defun get-1
-        ((k (tuple k1 _ smaller _)) (when (< k k1)) (get-1 k smaller))
-        ((k (tuple k1 _ _ bigger)) (when (> k k1)) (get-1 k bigger))
+        ((k (tuple _ t)) (get_1 k t)))
+      (defun get_1
+        ((k (tuple k1 _ smaller _)) (when (< k k1)) (get_1 k smaller))
+        ((k (tuple k1 _ _ bigger)) (when (> k k1)) (get_1 k bigger))
         ((_ (tuple _ v _ _)) v))
       (defun update
-        ((k v (tuple s t)) (tuple s (update-1 k v t))))
-      (defun update-1
-        ((k v (tuple k1 v1 smaller bigger)) (when (< k k1)) (tuple k1 v1 (update-1 k v smaller) bigger))
-        ((k v (tuple k1 v1 smaller bigger)) (when (> k k1)) (tuple k1 v1 smaller (update-1 k v bigger)))
+        ((k v (tuple s t)) (tuple s (update_1 k v t))))
+      (defun update_1
+        ((k v (tuple k1 v1 smaller bigger)) (when (< k k1)) (tuple k1 v1 (update_1 k v smaller) bigger))
+        ((k v (tuple k1 v1 smaller bigger)) (when (> k k1)) (tuple k1 v1 smaller (update_1 k v bigger)))
         ((k v (tuple _ _ smaller bigger)) (tuple k v smaller bigger)))
       (defun insert
         ((k v (tuple s t)) (when (is_integer s) (>= s 0))
          (let ((s1 (+ s 1)))
-           (tuple s1 (insert-1 k v t (* s1 s1))))))
+           (tuple s1 (insert_1 k v t (* s1 s1))))))
       ;; Returns the new subtree, or {Tree, Height, Size} while the path is too long, until a
       ;; level where the height exceeds what the size allows: that subtree is rebuilt.
-      (defun insert-1
+      (defun insert_1
         ((k v (tuple k1 v1 smaller bigger) s) (when (< k k1))
-         (case (insert-1 k v smaller (bsr s 1))
+         (case (insert_1 k v smaller (bsr s 1))
            ((tuple t1 h1 s1) (grown (tuple k1 v1 t1 bigger) h1 s1 bigger))
            (t1 (tuple k1 v1 t1 bigger))))
         ((k v (tuple k1 v1 smaller bigger) s) (when (> k k1))
-         (case (insert-1 k v bigger (bsr s 1))
+         (case (insert_1 k v bigger (bsr s 1))
            ((tuple t1 h1 s1) (grown (tuple k1 v1 smaller t1) h1 s1 smaller))
            (t1 (tuple k1 v1 smaller t1))))
         ((k v 'nil 0) (tuple (tuple k v 'nil 'nil) 1 1))
@@ -589,7 +589,7 @@ extension Prelude {
         (('nil) (tuple 1 0)))
       (defun balance
         (((tuple s t)) (tuple s (balance-tree t s))))
-      (defun balance-tree (t s) (element 1 (build (to-list t ()) s)))
+      (defun balance-tree (t s) (element 1 (build (to_list_1 t ()) s)))
       ;; The first s pairs of a sorted list as a balanced tree, and the pairs left over.
       (defun build
         ((l s) (when (> s 1))
@@ -602,81 +602,81 @@ extension Prelude {
       (defun from_orddict (l) (let ((s (length l))) (tuple s (element 1 (build l s)))))
       (defun enter (k v t) (if (is_defined k t) (update k v t) (insert k v t)))
       (defun delete
-        ((k (tuple s t)) (tuple (- s 1) (delete-1 k t))))
-      (defun delete-1
-        ((k (tuple k1 v smaller bigger)) (when (< k k1)) (tuple k1 v (delete-1 k smaller) bigger))
-        ((k (tuple k1 v smaller bigger)) (when (> k k1)) (tuple k1 v smaller (delete-1 k bigger)))
+        ((k (tuple s t)) (tuple (- s 1) (delete_1 k t))))
+      (defun delete_1
+        ((k (tuple k1 v smaller bigger)) (when (< k k1)) (tuple k1 v (delete_1 k smaller) bigger))
+        ((k (tuple k1 v smaller bigger)) (when (> k k1)) (tuple k1 v smaller (delete_1 k bigger)))
         ((_ (tuple _ _ smaller bigger)) (merge smaller bigger)))
       (defun merge
         ((smaller 'nil) smaller)
         (('nil bigger) bigger)
         ((smaller bigger)
-         (let (((tuple k v bigger1) (take-smallest-1 bigger))) (tuple k v smaller bigger1))))
+         (let (((tuple k v bigger1) (take_smallest1 bigger))) (tuple k v smaller bigger1))))
       (defun delete_any (k t) (if (is_defined k t) (delete k t) t))
       (defun take
         ((k (tuple s t))
-         (let (((tuple v t1) (take-1 k t))) (tuple v (tuple (- s 1) t1)))))
-      (defun take-1
+         (let (((tuple v t1) (take_1 k t))) (tuple v (tuple (- s 1) t1)))))
+      (defun take_1
         ((k (tuple k1 v smaller bigger)) (when (< k k1))
-         (let (((tuple v2 s1) (take-1 k smaller))) (tuple v2 (tuple k1 v s1 bigger))))
+         (let (((tuple v2 s1) (take_1 k smaller))) (tuple v2 (tuple k1 v s1 bigger))))
         ((k (tuple k1 v smaller bigger)) (when (> k k1))
-         (let (((tuple v2 b1) (take-1 k bigger))) (tuple v2 (tuple k1 v smaller b1))))
+         (let (((tuple v2 b1) (take_1 k bigger))) (tuple v2 (tuple k1 v smaller b1))))
         ((_ (tuple _ v smaller bigger)) (tuple v (merge smaller bigger))))
       (defun take_any (k t) (if (is_defined k t) (take k t) 'error))
       (defun take_smallest
         (((tuple s t))
-         (let (((tuple k v t1) (take-smallest-1 t))) (tuple k v (tuple (- s 1) t1)))))
-      (defun take-smallest-1
+         (let (((tuple k v t1) (take_smallest1 t))) (tuple k v (tuple (- s 1) t1)))))
+      (defun take_smallest1
         (((tuple k v 'nil bigger)) (tuple k v bigger))
         (((tuple k v smaller bigger))
-         (let (((tuple k1 v1 s1) (take-smallest-1 smaller))) (tuple k1 v1 (tuple k v s1 bigger)))))
+         (let (((tuple k1 v1 s1) (take_smallest1 smaller))) (tuple k1 v1 (tuple k v s1 bigger)))))
       (defun take_largest
         (((tuple s t))
-         (let (((tuple k v t1) (take-largest-1 t))) (tuple k v (tuple (- s 1) t1)))))
-      (defun take-largest-1
+         (let (((tuple k v t1) (take_largest1 t))) (tuple k v (tuple (- s 1) t1)))))
+      (defun take_largest1
         (((tuple k v smaller 'nil)) (tuple k v smaller))
         (((tuple k v smaller bigger))
-         (let (((tuple k1 v1 b1) (take-largest-1 bigger))) (tuple k1 v1 (tuple k v smaller b1)))))
+         (let (((tuple k1 v1 b1) (take_largest1 bigger))) (tuple k1 v1 (tuple k v smaller b1)))))
       (defun smallest
-        (((tuple _ t)) (smallest-1 t)))
-      (defun smallest-1
+        (((tuple _ t)) (smallest_1 t)))
+      (defun smallest_1
         (((tuple k v 'nil _)) (tuple k v))
-        (((tuple _ _ smaller _)) (smallest-1 smaller)))
+        (((tuple _ _ smaller _)) (smallest_1 smaller)))
       (defun largest
-        (((tuple _ t)) (largest-1 t)))
-      (defun largest-1
+        (((tuple _ t)) (largest_1 t)))
+      (defun largest_1
         (((tuple k v _ 'nil)) (tuple k v))
-        (((tuple _ _ _ bigger)) (largest-1 bigger)))
+        (((tuple _ _ _ bigger)) (largest_1 bigger)))
       (defun to_list
-        (((tuple _ t)) (to-list t ())))
-      (defun to-list
-        (((tuple k v smaller bigger) l) (to-list smaller (cons (tuple k v) (to-list bigger l))))
+        (((tuple _ t)) (to_list_1 t ())))
+      (defun to_list_1
+        (((tuple k v smaller bigger) l) (to_list_1 smaller (cons (tuple k v) (to_list_1 bigger l))))
         (('nil l) l))
       (defun keys
-        (((tuple _ t)) (keys-1 t ())))
-      (defun keys-1
-        (((tuple k _ smaller bigger) l) (keys-1 smaller (cons k (keys-1 bigger l))))
+        (((tuple _ t)) (keys_1 t ())))
+      (defun keys_1
+        (((tuple k _ smaller bigger) l) (keys_1 smaller (cons k (keys_1 bigger l))))
         (('nil l) l))
       (defun values
-        (((tuple _ t)) (values-1 t ())))
-      (defun values-1
-        (((tuple _ v smaller bigger) l) (values-1 smaller (cons v (values-1 bigger l))))
+        (((tuple _ t)) (values_1 t ())))
+      (defun values_1
+        (((tuple _ v smaller bigger) l) (values_1 smaller (cons v (values_1 bigger l))))
         (('nil l) l))
       (defun iterator
-        (((tuple _ t)) (iterator-1 t ())))
-      (defun iterator-1
+        (((tuple _ t)) (iterator_1 t ())))
+      (defun iterator_1
         (((= (tuple _ _ 'nil _) t) as) (cons t as))
-        (((= (tuple _ _ l _) t) as) (iterator-1 l (cons t as)))
+        (((= (tuple _ _ l _) t) as) (iterator_1 l (cons t as)))
         (('nil as) as))
       (defun iterator_from
-        ((k (tuple _ t)) (iterator-from-1 k t ())))
-      (defun iterator-from-1
-        ((k (tuple k1 _ _ bigger) as) (when (< k1 k)) (iterator-from-1 k bigger as))
+        ((k (tuple _ t)) (iterator_from_1 k t ())))
+      (defun iterator_from_1
+        ((k (tuple k1 _ _ bigger) as) (when (< k1 k)) (iterator_from_1 k bigger as))
         ((_ (= (tuple _ _ 'nil _) t) as) (cons t as))
-        ((k (= (tuple _ _ l _) t) as) (iterator-from-1 k l (cons t as)))
+        ((k (= (tuple _ _ l _) t) as) (iterator_from_1 k l (cons t as)))
         ((_ 'nil as) as))
       (defun next
-        (((cons (tuple k v _ bigger) as)) (tuple k v (iterator-1 bigger as)))
+        (((cons (tuple k v _ bigger) as)) (tuple k v (iterator_1 bigger as)))
         ((()) 'none))
       (defun map
         ((f (tuple s t)) (when (is_function f 2)) (tuple s (map-1 f t))))
@@ -707,25 +707,25 @@ extension Prelude {
         (((tuple s _)) (when (is_integer s) (>= s 0)) s))
       (defun singleton (x) (tuple 1 (tuple x 'nil 'nil)))
       (defun is_element
-        ((x (tuple _ t)) (is-member-1 x t)))
+        ((x (tuple _ t)) (is_member_1 x t)))
       (defun is_member
-        ((x (tuple _ t)) (is-member-1 x t)))
-      (defun is-member-1
-        ((x (tuple x1 smaller _)) (when (< x x1)) (is-member-1 x smaller))
-        ((x (tuple x1 _ bigger)) (when (> x x1)) (is-member-1 x bigger))
+        ((x (tuple _ t)) (is_member_1 x t)))
+      (defun is_member_1
+        ((x (tuple x1 smaller _)) (when (< x x1)) (is_member_1 x smaller))
+        ((x (tuple x1 _ bigger)) (when (> x x1)) (is_member_1 x bigger))
         ((_ (tuple _ _ _)) 'true)
         ((_ 'nil) 'false))
       (defun insert
         ((x (tuple s t)) (when (is_integer s) (>= s 0))
          (let ((s1 (+ s 1)))
-           (tuple s1 (insert-1 x t (* s1 s1))))))
-      (defun insert-1
+           (tuple s1 (insert_1 x t (* s1 s1))))))
+      (defun insert_1
         ((x (tuple x1 smaller bigger) s) (when (< x x1))
-         (case (insert-1 x smaller (bsr s 1))
+         (case (insert_1 x smaller (bsr s 1))
            ((tuple t1 h1 s1) (when (is_integer h1)) (grown (tuple x1 t1 bigger) h1 s1 bigger))
            (t1 (tuple x1 t1 bigger))))
         ((x (tuple x1 smaller bigger) s) (when (> x x1))
-         (case (insert-1 x bigger (bsr s 1))
+         (case (insert_1 x bigger (bsr s 1))
            ((tuple t1 h1 s1) (when (is_integer h1)) (grown (tuple x1 smaller t1) h1 s1 smaller))
            (t1 (tuple x1 smaller t1))))
         ((x 'nil 0) (tuple (tuple x 'nil 'nil) 1 1))
@@ -746,7 +746,7 @@ extension Prelude {
       (defun add_element (x s) (add x s))
       (defun balance
         (((tuple s t)) (tuple s (balance-tree t s))))
-      (defun balance-tree (t s) (element 1 (build (to-list t ()) s)))
+      (defun balance-tree (t s) (element 1 (build (to_list_1 t ()) s)))
       (defun build
         ((l s) (when (> s 1))
          (let* ((sm (- s 1)) (s2 (div sm 2)) (s1 (- sm s2))
@@ -758,46 +758,46 @@ extension Prelude {
       (defun from_ordset (l) (let ((s (length l))) (tuple s (element 1 (build l s)))))
       (defun from_list (l) (from_ordset (lists:usort l)))
       (defun delete
-        ((x (tuple s t)) (tuple (- s 1) (delete-1 x t))))
-      (defun delete-1
-        ((x (tuple x1 smaller bigger)) (when (< x x1)) (tuple x1 (delete-1 x smaller) bigger))
-        ((x (tuple x1 smaller bigger)) (when (> x x1)) (tuple x1 smaller (delete-1 x bigger)))
+        ((x (tuple s t)) (tuple (- s 1) (delete_1 x t))))
+      (defun delete_1
+        ((x (tuple x1 smaller bigger)) (when (< x x1)) (tuple x1 (delete_1 x smaller) bigger))
+        ((x (tuple x1 smaller bigger)) (when (> x x1)) (tuple x1 smaller (delete_1 x bigger)))
         ((_ (tuple _ smaller bigger)) (merge smaller bigger)))
       (defun merge
         ((smaller 'nil) smaller)
         (('nil bigger) bigger)
         ((smaller bigger)
-         (let (((tuple x bigger1) (take-smallest-1 bigger))) (tuple x smaller bigger1))))
+         (let (((tuple x bigger1) (take_smallest1 bigger))) (tuple x smaller bigger1))))
       (defun delete_any (x s) (if (is_member x s) (delete x s) s))
       (defun del_element (x s) (delete_any x s))
       (defun take_smallest
         (((tuple s t))
-         (let (((tuple x t1) (take-smallest-1 t))) (tuple x (tuple (- s 1) t1)))))
-      (defun take-smallest-1
+         (let (((tuple x t1) (take_smallest1 t))) (tuple x (tuple (- s 1) t1)))))
+      (defun take_smallest1
         (((tuple x 'nil bigger)) (tuple x bigger))
         (((tuple x smaller bigger))
-         (let (((tuple x1 s1) (take-smallest-1 smaller))) (tuple x1 (tuple x s1 bigger)))))
+         (let (((tuple x1 s1) (take_smallest1 smaller))) (tuple x1 (tuple x s1 bigger)))))
       (defun take_largest
         (((tuple s t))
-         (let (((tuple x t1) (take-largest-1 t))) (tuple x (tuple (- s 1) t1)))))
-      (defun take-largest-1
+         (let (((tuple x t1) (take_largest1 t))) (tuple x (tuple (- s 1) t1)))))
+      (defun take_largest1
         (((tuple x smaller 'nil)) (tuple x smaller))
         (((tuple x smaller bigger))
-         (let (((tuple x1 b1) (take-largest-1 bigger))) (tuple x1 (tuple x smaller b1)))))
+         (let (((tuple x1 b1) (take_largest1 bigger))) (tuple x1 (tuple x smaller b1)))))
       (defun smallest
-        (((tuple _ t)) (smallest-1 t)))
-      (defun smallest-1
+        (((tuple _ t)) (smallest_1 t)))
+      (defun smallest_1
         (((tuple x 'nil _)) x)
-        (((tuple _ smaller _)) (smallest-1 smaller)))
+        (((tuple _ smaller _)) (smallest_1 smaller)))
       (defun largest
-        (((tuple _ t)) (largest-1 t)))
-      (defun largest-1
+        (((tuple _ t)) (largest_1 t)))
+      (defun largest_1
         (((tuple x _ 'nil)) x)
-        (((tuple _ _ bigger)) (largest-1 bigger)))
+        (((tuple _ _ bigger)) (largest_1 bigger)))
       (defun to_list
-        (((tuple _ t)) (to-list t ())))
-      (defun to-list
-        (((tuple x smaller bigger) l) (to-list smaller (cons x (to-list bigger l))))
+        (((tuple _ t)) (to_list_1 t ())))
+      (defun to_list_1
+        (((tuple x smaller bigger) l) (to_list_1 smaller (cons x (to_list_1 bigger l))))
         (('nil l) l))
       ;; Set operations go through sorted lists. Like OTP's, a result built from a list is
       ;; balanced with the larger half on the right, and a union of a small set into a much
@@ -838,20 +838,20 @@ extension Prelude {
         (((tuple n (tuple _ _ _))) (when (is_integer n) (>= n 0)) 'true)
         ((_) 'false))
       (defun iterator
-        (((tuple _ t)) (iterator-1 t ())))
-      (defun iterator-1
+        (((tuple _ t)) (iterator_1 t ())))
+      (defun iterator_1
         (((= (tuple _ 'nil _) t) as) (cons t as))
-        (((= (tuple _ l _) t) as) (iterator-1 l (cons t as)))
+        (((= (tuple _ l _) t) as) (iterator_1 l (cons t as)))
         (('nil as) as))
       (defun iterator_from
-        ((x (tuple _ t)) (iterator-from-1 x t ())))
-      (defun iterator-from-1
-        ((x (tuple x1 _ bigger) as) (when (< x1 x)) (iterator-from-1 x bigger as))
+        ((x (tuple _ t)) (iterator_from_1 x t ())))
+      (defun iterator_from_1
+        ((x (tuple x1 _ bigger) as) (when (< x1 x)) (iterator_from_1 x bigger as))
         ((_ (= (tuple _ 'nil _) t) as) (cons t as))
-        ((x (= (tuple _ l _) t) as) (iterator-from-1 x l (cons t as)))
+        ((x (= (tuple _ l _) t) as) (iterator_from_1 x l (cons t as)))
         ((_ 'nil as) as))
       (defun next
-        (((cons (tuple x _ bigger) as)) (tuple x (iterator-1 bigger as)))
+        (((cons (tuple x _ bigger) as)) (tuple x (iterator_1 bigger as)))
         ((()) 'none))
       """
     ),
@@ -870,18 +870,18 @@ extension Prelude {
       (defun new ()
         (let ((e (erlang:make_tuple 16 ())))
           (tuple 'dict 0 16 16 8 80 48 e (tuple e))))
-      (defun slot (d k)
-        (let ((h (erlang:phash k (element 4 d))))
-          (if (> h (element 3 d)) (- h (element 5 d)) h)))
+      ;; Like OTP's record access, a value that is not a dict is {badrecord, Value}.
+      (defun slot
+        (((= (tuple 'dict _ n maxn bso _ _ _ _) _) k)
+         (let ((h (erlang:phash k maxn)))
+           (if (> h n) (- h bso) h)))
+        ((d _) (erlang:error (tuple 'badrecord d))))
       (defun bucket (d s)
         (element (+ (rem (- s 1) 16) 1) (element (+ (div (- s 1) 16) 1) (element 9 d))))
       (defun set-bucket (d s b)
         (let* ((segs (element 9 d))
                (i (+ (div (- s 1) 16) 1)))
           (setelement 9 d (setelement i segs (setelement (+ (rem (- s 1) 16) 1) (element i segs) b)))))
-      (defun is-dict
-        (((tuple 'dict _ _ _ _ _ _ _ _)) 'true)
-        ((_) 'false))
       (defun size
         (((tuple 'dict n _ _ _ _ _ _ _)) n))
       (defun is_empty
@@ -890,8 +890,7 @@ extension Prelude {
         ((k (cons (cons k1 v) _)) (when (=:= k k1)) (tuple 'ok v))
         ((k (cons _ b)) (bkt-find k b))
         ((_ ()) 'error))
-      (defun find (k d)
-        (if (is-dict d) (bkt-find k (bucket d (slot d k))) (erlang:error 'function_clause (list k d))))
+      (defun find (k d) (bkt-find k (bucket d (slot d k))))
       (defun is_key (k d)
         (case (find k d) ((tuple 'ok _) 'true) ('error 'false)))
       (defun fetch (k d)
@@ -909,8 +908,7 @@ extension Prelude {
                ((tuple b i) (bkt-change k f (bucket d s)))
                (d1 (set-bucket d s b)))
           (if (== i 1) (maybe-expand (setelement 2 d1 (+ (element 2 d1) 1))) d1)))
-      (defun store (k v d)
-        (if (is-dict d) (change k (lambda (_) v) d) (erlang:error 'function_clause (list k v d))))
+      (defun store (k v d) (change k (lambda (_) v) d))
       (defun append (k v d)
         (change k (lambda (old) (case old ((tuple 'ok l) (++ l (list v))) ('error (list v)))) d))
       (defun append_list (k vs d)
