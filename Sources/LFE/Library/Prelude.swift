@@ -45,7 +45,8 @@ enum Prelude {
       (defun map_1 (f xs) (map_1 f xs ()))
       (defun map_1
         ((f (cons x xs) acc) (map_1 f xs (cons (funcall f x) acc)))
-        ((f () acc) (lists:reverse acc)))
+        ((f () acc) (lists:reverse acc))
+        ((f other acc) (erlang:error (tuple 'case_clause other))))
       (defun foreach
         ((f xs) (when (is_function f 1)) (foreach_1 f xs)))
       (defun foreach_1
@@ -65,35 +66,47 @@ enum Prelude {
         ((f acc (cons x xs)) (funcall f x (foldr_1 f acc xs)))
         ((f acc ()) acc))
       (defun filter
-        ((p xs) (when (is_function p 1) (is_list xs)) (filter_1 p xs)))
+        ((p xs) (when (is_function p 1)) (filter_1 p xs)))
       (defun filter_1
         ((p (cons x xs)) (if (funcall p x) (cons x (filter_1 p xs)) (filter_1 p xs)))
-        ((p ()) ()))
+        ((p ()) ())
+        ((p other) (erlang:error (tuple 'bad_generator other))))
       (defun any
         ((p xs) (when (is_function p 1)) (any_1 p xs)))
       (defun any_1
         ((p (cons x xs)) (if (funcall p x) 'true (any_1 p xs)))
-        ((p ()) 'false))
+        ((p ()) 'false)
+        ((p other) (erlang:error (tuple 'case_clause other))))
       (defun all
         ((p xs) (when (is_function p 1)) (all_1 p xs)))
       (defun all_1
         ((p (cons x xs)) (if (funcall p x) (all_1 p xs) 'false))
-        ((p ()) 'true))
+        ((p ()) 'true)
+        ((p other) (erlang:error (tuple 'case_clause other))))
+      ;; OTP 25 checks that these are given a fun of the right arity (function_clause).
       (defun flatmap
-        ((f (cons x xs)) (++ (funcall f x) (flatmap f xs)))
+        ((f xs) (when (is_function f 1)) (flatmap_1 f xs)))
+      (defun flatmap_1
+        ((f (cons x xs)) (++ (funcall f x) (flatmap_1 f xs)))
         ((f ()) ()))
-      (defun partition (p xs) (partition p xs () ()))
+      (defun partition
+        ((p xs) (when (is_function p 1)) (partition p xs () ())))
       (defun partition
         ((p (cons x xs) yes no)
          (if (funcall p x) (partition p xs (cons x yes) no) (partition p xs yes (cons x no))))
         ((p () yes no) (tuple (lists:reverse yes) (lists:reverse no))))
       (defun takewhile
-        ((p (cons x xs)) (if (funcall p x) (cons x (takewhile p xs)) ()))
+        ((p xs) (when (is_function p 1)) (takewhile_1 p xs)))
+      (defun takewhile_1
+        ((p (cons x xs)) (if (funcall p x) (cons x (takewhile_1 p xs)) ()))
         ((p ()) ()))
       (defun dropwhile
-        ((p (cons x xs)) (if (funcall p x) (dropwhile p xs) (cons x xs)))
+        ((p xs) (when (is_function p 1)) (dropwhile_1 p xs)))
+      (defun dropwhile_1
+        ((p (cons x xs)) (if (funcall p x) (dropwhile_1 p xs) (cons x xs)))
         ((p ()) ()))
-      (defun splitwith (p xs) (tuple (takewhile p xs) (dropwhile p xs)))
+      (defun splitwith
+        ((p xs) (when (is_function p 1)) (tuple (takewhile_1 p xs) (dropwhile_1 p xs))))
       (defun zipwith
         ((f (cons x xs) (cons y ys)) (cons (funcall f x y) (zipwith f xs ys)))
         ((f () ()) ()))
@@ -101,20 +114,25 @@ enum Prelude {
         ((f (cons x xs) (cons y ys) (cons z zs)) (cons (funcall f x y z) (zipwith3 f xs ys zs)))
         ((f () () ()) ()))
       (defun mapfoldl
+        ((f acc xs) (when (is_function f 2)) (mapfoldl_1 f acc xs)))
+      (defun mapfoldl_1
         ((f acc (cons x xs))
          (let* (((tuple y acc1) (funcall f x acc))
-                ((tuple ys acc2) (mapfoldl f acc1 xs)))
+                ((tuple ys acc2) (mapfoldl_1 f acc1 xs)))
            (tuple (cons y ys) acc2)))
         ((f acc ()) (tuple () acc)))
-      (defun mapfoldr (f acc xs)
-        (let (((tuple ys acc1) (mapfoldl f acc (lists:reverse xs))))
-          (tuple (lists:reverse ys) acc1)))
+      (defun mapfoldr
+        ((f acc xs) (when (is_function f 2) (is_list xs))
+         (let (((tuple ys acc1) (mapfoldl_1 f acc (lists:reverse xs))))
+           (tuple (lists:reverse ys) acc1))))
       (defun filtermap
+        ((f xs) (when (is_function f 1)) (filtermap_1 f xs)))
+      (defun filtermap_1
         ((f (cons x xs))
          (case (funcall f x)
-           ('true (cons x (filtermap f xs)))
-           ('false (filtermap f xs))
-           ((tuple 'true y) (cons y (filtermap f xs)))))
+           ('true (cons x (filtermap_1 f xs)))
+           ('false (filtermap_1 f xs))
+           ((tuple 'true y) (cons y (filtermap_1 f xs)))))
         ((f ()) ()))
       (defun sort
         ((f ()) ())
@@ -128,7 +146,8 @@ enum Prelude {
          (if (funcall f x y) (cons x (merge-by f xs (cons y ys))) (cons y (merge-by f (cons x xs) ys))))
         ((f () ys) ys)
         ((f xs ()) xs))
-      (defun usort (f xs) (usort-dedup f (sort f xs)))
+      (defun usort
+        ((f xs) (when (is_function f 2)) (usort-dedup f (sort f xs))))
       (defun usort-dedup
         ((f (cons x (cons y rest)))
          (if (andalso (funcall f x y) (funcall f y x)) (usort-dedup f (cons x rest)) (cons x (usort-dedup f (cons y rest)))))
@@ -137,7 +156,9 @@ enum Prelude {
         ((f n (cons t ts)) (cons (setelement n t (funcall f (element n t))) (keymap f n ts)))
         ((f n ()) ()))
       (defun search
-        ((p (cons x xs)) (if (funcall p x) (tuple 'value x) (search p xs)))
+        ((p xs) (when (is_function p 1)) (search_1 p xs)))
+      (defun search_1
+        ((p (cons x xs)) (if (funcall p x) (tuple 'value x) (search_1 p xs)))
         ((p ()) 'false))
       (defun ukeysort (n l) (ukeysort-1 n (lists:keysort n l)))
       (defun ukeysort-1
