@@ -57,12 +57,12 @@ extension Prelude {
         ((k new ()) (list (tuple k new))))
       (defun append
         ((k new (cons (tuple k1 v) d)) (when (< k k1)) (cons (tuple k (list new)) (cons (tuple k1 v) d)))
-        ((k new (cons (tuple k1 old) d)) (when (== k k1)) (cons (tuple k1 (++ old (list new))) d))
+        ((k new (cons (tuple k1 old) d)) (when (== k k1)) (cons (tuple k (++ old (list new))) d))
         ((k new (cons e d)) (cons e (append k new d)))
         ((k new ()) (list (tuple k (list new)))))
       (defun append_list
         ((k new (cons (tuple k1 v) d)) (when (< k k1)) (cons (tuple k new) (cons (tuple k1 v) d)))
-        ((k new (cons (tuple k1 old) d)) (when (== k k1)) (cons (tuple k1 (++ old new)) d))
+        ((k new (cons (tuple k1 old) d)) (when (== k k1)) (cons (tuple k (++ old new)) d))
         ((k new (cons e d)) (cons e (append_list k new d)))
         ((k new ()) (list (tuple k new))))
       (defun update
@@ -224,8 +224,13 @@ extension Prelude {
                ('true (get_value k ps default))))
         ((_ () default) default))
       (defun get_all_values
-        ((k (cons (tuple k1 v) ps)) (when (=:= k k1)) (cons v (get_all_values k ps)))
-        ((k (cons _ ps)) (get_all_values k ps))
+        ((k (cons p ps))
+         (cond ((andalso (is_atom p) (=:= p k)) (cons 'true (get_all_values k ps)))
+               ((key-of p k)
+                (case p
+                  ((tuple _ v) (cons v (get_all_values k ps)))
+                  (_ (get_all_values k ps))))
+               ('true (get_all_values k ps))))
         ((_ ()) ()))
       (defun append_values
         ((k (cons p ps))
