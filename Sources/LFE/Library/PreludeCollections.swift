@@ -1112,7 +1112,9 @@ extension Prelude {
       (defun fold-slots
         ((_ acc _ 0) acc)
         ((f acc d s) (fold-slots f (lists:foldl f acc (bucket d s)) d (- s 1))))
-      (defun to_list (s) (fold (lambda (e acc) (cons e acc)) () s))
+      (defun to_list
+        ((m) (when (is_map m)) (maps:keys m))
+        ((s) (fold (lambda (e acc) (cons e acc)) () s)))
       (defun filter
         ((p (= (tuple 'set _ _ _ _ _ _ _ _) s))
          (let* ((s1 (setelement 9 s
