@@ -14,6 +14,13 @@ final class OldHashTests: XCTestCase {
       "(26500 2 2788898428 3171362292 4190563879 1073217537 2340352116\n 125913004 3187717805 528343459 1 1898)\n"
     )
     XCTAssertEqual(shell.evaluate(source: "(erlang:phash 'abc 16)"), "4\n")
+    // Integers too big for a machine word hash by their digits.
+    XCTAssertEqual(
+      shell.evaluate(
+        source:
+          "(list (erlang:phash 1180591620717411303424 4294967296) (erlang:phash -1180591620717411303424 4294967296) (erlang:phash 576460752303423488 4294967296))"
+      ),
+      "(2395840193 157674817 2147483673)\n")
   }
 
   func testABadRangeIsBadarg() {

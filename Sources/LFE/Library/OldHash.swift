@@ -80,10 +80,18 @@ enum OldHash {
         case .tuple(let tu):
           stack.append(.endTuple(UInt32(tu.count)))
           for i in stride(from: tu.count - 1, through: 0, by: -1) { stack.append(.term(tu[i])) }
+        case .big(let b):
+          // The magnitude's bytes, low first, in 64-bit digits; the top digit gives only
+          // four bytes when its high half is zero.
+          let words = Array(b.value.magnitude.words)
+          for (i, w) in words.enumerated() {
+            let n = i == words.count - 1 && w >> 32 == 0 ? 4 : 8
+            for k in 0..<n { h = h &* p2 &+ UInt32((w >> (8 * UInt(k))) & 0xFF) }
+          }
+          h = h &* (b.value.signum() < 0 ? p4 : p3)
         default:
-          // Pids, refs, funs, maps and big integers hash by their printed form here:
-          // stable within a run, not Erlang's numbers.
-          for byte in "\(t)".utf8 { h = h &* p1 &+ UInt32(byte) }
+          // Pids, refs, funs and maps: stable within a run, not Erlang's numbers.
+          h = h &* p1 &+ UInt32(truncatingIfNeeded: ErlangNatives.phash(t, atoms))
         }
       }
     }
