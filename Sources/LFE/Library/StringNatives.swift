@@ -328,11 +328,14 @@ enum StringNatives {
       },
       fn("split", 2) { _, a throws(Exception) in try split(a[0], a[1], "leading") },
       fn("split", 3) { ctx, a throws(Exception) in
-        try split(a[0], a[1], try whereArg(a[2], ctx.atoms, allowAll: true))
+        // An empty pattern splits nothing, whatever the third argument says.
+        if try graphemes(a[1]).isEmpty { return .list([a[0]]) }
+        return try split(a[0], a[1], try whereArg(a[2], ctx.atoms, allowAll: true))
       },
       fn("replace", 3) { _, a throws(Exception) in try replace(a[0], a[1], a[2], "leading") },
       fn("replace", 4) { ctx, a throws(Exception) in
-        try replace(a[0], a[1], a[2], try whereArg(a[3], ctx.atoms, allowAll: true))
+        if try graphemes(a[1]).isEmpty { return .list([a[0]]) }
+        return try replace(a[0], a[1], a[2], try whereArg(a[3], ctx.atoms, allowAll: true))
       },
     ]
   }
@@ -434,7 +437,7 @@ enum StringNatives {
   private static func numbers() -> [NativeFunction] {
     [
       fn("to_integer", 1) { ctx, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { throw .badarg }
+        guard let cps = TermConversion.chardata(a[0]) else { return .tuple([.atom(.error), .atom(.badarg)]) }
         var n = 0
         if let f = cps.first, f == 0x2B || f == 0x2D { n = 1 }
         while n < cps.count, (0x30...0x39).contains(cps[n]) { n += 1 }
@@ -444,7 +447,7 @@ enum StringNatives {
         return .tuple([v, rest(cps[n...], like: a[0])])
       },
       fn("to_float", 1) { ctx, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { throw .badarg }
+        guard let cps = TermConversion.chardata(a[0]) else { return .tuple([.atom(.error), .atom(.badarg)]) }
         guard let (d, n) = TermConversion.parseFloatPrefix(cps) else {
           return .tuple([.atom(.error), .atom(ctx.atom("no_float"))])
         }
@@ -521,7 +524,7 @@ enum StringNatives {
     guard case .atom(let c) = complement, c == .true || c == .false else { throw functionClause }
     let outside = c == .true
     let trailing = try whereArg(dir, atoms, allowAll: false)
-    guard trailing != "both" else { throw functionClause }
+    guard trailing != "both" else { throw .error(atoms.intern("case_clause"), .tuple([complement, dir])) }
     let keep = { (c: Character) in set.contains(c) != outside }
     if trailing == "leading" {
       let n = g.prefix(while: keep).count
