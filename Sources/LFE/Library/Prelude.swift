@@ -160,21 +160,26 @@ enum Prelude {
       (defun search_1
         ((p (cons x xs)) (if (funcall p x) (tuple 'value x) (search_1 p xs)))
         ((p ()) 'false))
-      (defun ukeysort (n l) (ukeysort-1 n (lists:keysort n l)))
+      (defun ukeysort
+        ((n l) (when (is_integer n) (> n 0)) (ukeysort-1 n (lists:keysort n l))))
       (defun ukeysort-1
         ((n (cons a (cons b rest)))
          (if (== (element n a) (element n b)) (ukeysort-1 n (cons a rest)) (cons a (ukeysort-1 n (cons b rest)))))
         ((_ l) l))
       (defun keymerge
+        ((n l1 l2) (when (is_integer n) (> n 0)) (keymerge-1 n l1 l2)))
+      (defun keymerge-1
         ((n (cons a as) (cons b bs))
-         (if (=< (element n a) (element n b)) (cons a (keymerge n as (cons b bs))) (cons b (keymerge n (cons a as) bs))))
+         (if (=< (element n a) (element n b)) (cons a (keymerge-1 n as (cons b bs))) (cons b (keymerge-1 n (cons a as) bs))))
         ((_ () bs) bs)
         ((_ as ()) as))
       (defun ukeymerge
+        ((n l1 l2) (when (is_integer n) (> n 0)) (ukeymerge-1 n l1 l2)))
+      (defun ukeymerge-1
         ((n (cons a as) (cons b bs))
-         (cond ((< (element n a) (element n b)) (cons a (ukeymerge n as (cons b bs))))
-               ((== (element n a) (element n b)) (cons a (ukeymerge n as bs)))
-               ('true (cons b (ukeymerge n (cons a as) bs)))))
+         (cond ((< (element n a) (element n b)) (cons a (ukeymerge-1 n as (cons b bs))))
+               ((== (element n a) (element n b)) (cons a (ukeymerge-1 n as bs)))
+               ('true (cons b (ukeymerge-1 n (cons a as) bs)))))
         ((_ () bs) bs)
         ((_ as ()) as))
       ;; The r-functions take lists sorted the other way round: merge them turned round.

@@ -197,7 +197,9 @@ extension Prelude {
       (defun unfold
         (((cons p ps)) (if (is_atom p) (cons (tuple p 'true) (unfold ps)) (cons p (unfold ps))))
         ((()) ()))
-      (defun compact (ps) (lists:map (lambda (p) (property p)) ps))
+      (defun compact
+        ((ps) (when (is_list ps)) (lists:map (lambda (p) (property p)) ps))
+        ((ps) (erlang:error (tuple 'bad_generator ps))))
       (defun key-of (p k)
         (if (is_atom p) (=:= p k)
             (andalso (is_tuple p) (>= (tuple_size p) 1) (=:= (element 1 p) k))))
@@ -984,8 +986,9 @@ extension Prelude {
                       (list_to_tuple keep))))
       ;; Slots from the last to the first, each bucket from its head.
       (defun fold
-        ((f acc d) (when (is_function f 3))
-         (fold-slots f acc d (* 16 (tuple_size (element 9 d))))))
+        ((f acc (= (tuple 'dict _ _ _ _ _ _ _ _) d)) (when (is_function f 3))
+         (fold-slots f acc d (* 16 (tuple_size (element 9 d)))))
+        ((f _ d) (when (is_function f 3)) (erlang:error (tuple 'badrecord d))))
       (defun fold-slots
         ((_ acc _ 0) acc)
         ((f acc d s) (fold-slots f (fold-bucket f acc (bucket d s)) d (- s 1))))

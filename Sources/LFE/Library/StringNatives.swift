@@ -256,6 +256,12 @@ enum StringNatives {
     return Array(s)
   }
 
+  /// The argument of uppercase, lowercase and casefold: not chardata is `{badarg, Arg}`.
+  private static func caseArgument(_ t: Term, _ atoms: AtomTable) throws(Exception) -> [Character] {
+    guard let s = TermConversion.string(fromChardata: t) else { throw .error(atoms.intern("badarg"), t) }
+    return Array(s)
+  }
+
   /// Characters given back in the argument's form: a binary for a binary, else a list.
   private static func output(_ cs: some Sequence<Character>, like t: Term) -> Term {
     let s = String(cs)
@@ -296,11 +302,11 @@ enum StringNatives {
         }
         return .bool(Array(x.unicodeScalars) == Array(y.unicodeScalars))
       },
-      fn("lowercase", 1) { _, a throws(Exception) in
-        output(String(try graphemes(a[0])).lowercased(), like: a[0])
+      fn("lowercase", 1) { ctx, a throws(Exception) in
+        output(String(try caseArgument(a[0], ctx.atoms)).lowercased(), like: a[0])
       },
-      fn("uppercase", 1) { _, a throws(Exception) in
-        output(String(try graphemes(a[0])).uppercased(), like: a[0])
+      fn("uppercase", 1) { ctx, a throws(Exception) in
+        output(String(try caseArgument(a[0], ctx.atoms)).uppercased(), like: a[0])
       },
       fn("titlecase", 1) { _, a throws(Exception) in
         let g = try graphemes(a[0])
@@ -556,9 +562,9 @@ enum StringNatives {
 
   private static func graphemeAPI() -> [NativeFunction] {
     [
-      fn("casefold", 1) { _, a throws(Exception) in
+      fn("casefold", 1) { ctx, a throws(Exception) in
         // Lower case, with the one common letter whose fold is longer: sharp s.
-        let lower = String(try graphemes(a[0])).lowercased()
+        let lower = String(try caseArgument(a[0], ctx.atoms)).lowercased()
         return output(lower.flatMap { $0 == "\u{DF}" ? ["s", "s"] : [$0] }, like: a[0])
       },
       fn("chomp", 1) { _, a throws(Exception) in
@@ -592,7 +598,7 @@ enum StringNatives {
       fn("to_graphemes", 1) { _, a throws(Exception) in .list(try graphemes(a[0]).map(graphemeTerm)) },
       fn("prefix", 2) { ctx, a throws(Exception) in
         guard let whole = TermConversion.chardata(a[0]), let p = TermConversion.chardata(a[1]) else {
-          throw .badarg
+          throw functionClause
         }
         guard whole.starts(with: p) else { return .atom(ctx.atom("nomatch")) }
         return rest(whole.dropFirst(p.count), like: a[0])
