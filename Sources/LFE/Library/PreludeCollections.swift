@@ -23,7 +23,10 @@ extension Prelude {
       (defun from_list
         ((()) ())
         (((list (tuple k v))) (list (tuple k v)))
-        ((pairs) (when (is_list pairs)) (lists:ukeysort 1 (lists:reverse pairs))))
+        ((pairs) (lists:ukeysort 1 (reverse-pairs pairs ()))))
+      (defun reverse-pairs
+        (((cons (tuple k v) ps) acc) (reverse-pairs ps (cons (tuple k v) acc)))
+        ((() acc) acc))
       (defun size (d) (length d))
       (defun is_empty
         ((()) 'true)
@@ -172,9 +175,7 @@ extension Prelude {
                ('true (is_subset s1 s2))))
         ((() _) 'true)
         ((_ ()) 'false))
-      (defun fold
-        ((f acc (cons e s)) (fold f (funcall f e acc) s))
-        ((f acc ()) acc))
+      (defun fold (f acc s) (lists:foldl f acc s))
       (defun filter (p s) (lists:filter p s))
       """
     ),
@@ -279,7 +280,10 @@ extension Prelude {
         ((() p) p))
       ;; Each expansion replaces the first entry with its key (when that entry means the same
       ;; property) and drops the later entries with that key.
-      (defun expand (es ps)
+      (defun expand
+        ((es ps) (when (not (is_list es))) (erlang:error (tuple 'bad_generator es)))
+        ((es ps) (expand-0 es ps)))
+      (defun expand-0 (es ps)
         (let ((ps1 (lists:foldl (lambda (e acc) (expand-1 e acc)) (lists:map (lambda (p) (tuple 'plain p)) ps) es)))
           (lists:flatmap (lambda (e) (case e ((tuple 'plain p) (list p)) ((tuple 'exp l) l))) ps1)))
       (defun expand-1 (e ps)
@@ -997,10 +1001,15 @@ extension Prelude {
         ((_ acc ()) acc))
       (defun to_list (d) (fold (lambda (k v acc) (cons (tuple k v) acc)) () d))
       (defun fetch_keys (d) (fold (lambda (k _ acc) (cons k acc)) () d))
-      (defun from_list (l) (lists:foldl (lambda (p d) (store (element 1 p) (element 2 p) d)) (new) l))
+      (defun from_list (l) (lists:foldl (lambda (p d) (store-pair p d)) (new) l))
+      (defun store-pair
+        (((tuple k v) d) (store k v d)))
       (defun map (f d)
         (map-segments (lambda (b) (lists:map (lambda (e) (cons (car e) (funcall f (car e) (cdr e)))) b)) d))
-      (defun map-segments (g d)
+      (defun map-segments
+        ((g (= (tuple 'dict _ _ _ _ _ _ _ _) d)) (map-segments-1 g d))
+        ((_ d) (erlang:error (tuple 'badrecord d))))
+      (defun map-segments-1 (g d)
         (setelement 9 d
           (list_to_tuple
             (lists:map (lambda (seg) (list_to_tuple (lists:map g (tuple_to_list seg))))
