@@ -37,6 +37,10 @@ final class CorpusTests: XCTestCase {
     "30-errors-eval:11": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
     "30-errors-eval:19": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
     "30-errors-eval:20": "real LFE shows its own interpreter's stack frames (lfe_eval, lists.erl)",
+    "40-lib-dict-sets:22":
+      "real LFE names the failing call and its arguments for erlang:error/2 from library code",
+    "43-lib-lists-maps:32":
+      "real LFE names the failing call and its arguments for erlang:error/2 from library code",
   ]
 
   static func run(_ input: String) -> String {

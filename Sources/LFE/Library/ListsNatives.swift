@@ -435,7 +435,8 @@ enum ListsNatives {
       },
       fn("keysort", 2) { ctx, a throws(Exception) in
         guard case .int(let n) = a[0], n >= 1 else { throw functionClause }
-        let es = try elements(a[1])
+        // OTP looks at the list with a case: a non-list is case_clause.
+        guard let es = a[1].listElements else { throw .error(ctx.atom("case_clause"), a[1]) }
         if es.count < 2 { return a[1] }
         var keys: [Term] = []
         for e in es {

@@ -61,7 +61,7 @@ public enum NativeLibrary {
     [
       ErlangNatives.natives, ListsNatives.natives, StringNatives.natives, MathNatives.natives,
       MapsNatives.natives,
-      IONatives.natives, ControlNatives.natives, BinaryNatives.natives,
+      IONatives.natives, ControlNatives.natives, BinaryNatives.natives, OldHash.natives,
     ]
   }
 }

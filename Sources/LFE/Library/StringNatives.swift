@@ -4,7 +4,7 @@
 /// binary for a binary argument, a flat list otherwise.
 enum StringNatives {
   static func natives() -> [NativeFunction] {
-    oldAPI() + padding() + words() + unicodeAPI() + search() + numbers()
+    oldAPI() + padding() + words() + unicodeAPI() + search() + numbers() + graphemeAPI()
   }
 
   private static func fn(_ name: String, _ arity: Int, _ body: @escaping NativeBody) -> NativeFunction {
@@ -256,6 +256,12 @@ enum StringNatives {
     return Array(s)
   }
 
+  /// The argument of uppercase, lowercase and casefold: not chardata is `{badarg, Arg}`.
+  private static func caseArgument(_ t: Term, _ atoms: AtomTable) throws(Exception) -> [Character] {
+    guard let s = TermConversion.string(fromChardata: t) else { throw .error(atoms.intern("badarg"), t) }
+    return Array(s)
+  }
+
   /// Characters given back in the argument's form: a binary for a binary, else a list.
   private static func output(_ cs: some Sequence<Character>, like t: Term) -> Term {
     let s = String(cs)
@@ -296,11 +302,11 @@ enum StringNatives {
         }
         return .bool(Array(x.unicodeScalars) == Array(y.unicodeScalars))
       },
-      fn("lowercase", 1) { _, a throws(Exception) in
-        output(String(try graphemes(a[0])).lowercased(), like: a[0])
+      fn("lowercase", 1) { ctx, a throws(Exception) in
+        output(String(try caseArgument(a[0], ctx.atoms)).lowercased(), like: a[0])
       },
-      fn("uppercase", 1) { _, a throws(Exception) in
-        output(String(try graphemes(a[0])).uppercased(), like: a[0])
+      fn("uppercase", 1) { ctx, a throws(Exception) in
+        output(String(try caseArgument(a[0], ctx.atoms)).uppercased(), like: a[0])
       },
       fn("titlecase", 1) { _, a throws(Exception) in
         let g = try graphemes(a[0])
@@ -328,11 +334,14 @@ enum StringNatives {
       },
       fn("split", 2) { _, a throws(Exception) in try split(a[0], a[1], "leading") },
       fn("split", 3) { ctx, a throws(Exception) in
-        try split(a[0], a[1], try whereArg(a[2], ctx.atoms, allowAll: true))
+        // An empty pattern splits nothing, whatever the third argument says.
+        if try graphemes(a[1]).isEmpty { return .list([a[0]]) }
+        return try split(a[0], a[1], try whereArg(a[2], ctx.atoms, allowAll: true))
       },
       fn("replace", 3) { _, a throws(Exception) in try replace(a[0], a[1], a[2], "leading") },
       fn("replace", 4) { ctx, a throws(Exception) in
-        try replace(a[0], a[1], a[2], try whereArg(a[3], ctx.atoms, allowAll: true))
+        if try graphemes(a[1]).isEmpty { return .list([a[0]]) }
+        return try replace(a[0], a[1], a[2], try whereArg(a[3], ctx.atoms, allowAll: true))
       },
     ]
   }
@@ -434,7 +443,7 @@ enum StringNatives {
   private static func numbers() -> [NativeFunction] {
     [
       fn("to_integer", 1) { ctx, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { throw .badarg }
+        guard let cps = TermConversion.chardata(a[0]) else { return .tuple([.atom(.error), .atom(.badarg)]) }
         var n = 0
         if let f = cps.first, f == 0x2B || f == 0x2D { n = 1 }
         while n < cps.count, (0x30...0x39).contains(cps[n]) { n += 1 }
@@ -444,7 +453,7 @@ enum StringNatives {
         return .tuple([v, rest(cps[n...], like: a[0])])
       },
       fn("to_float", 1) { ctx, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { throw .badarg }
+        guard let cps = TermConversion.chardata(a[0]) else { return .tuple([.atom(.error), .atom(.badarg)]) }
         guard let (d, n) = TermConversion.parseFloatPrefix(cps) else {
           return .tuple([.atom(.error), .atom(ctx.atom("no_float"))])
         }
@@ -456,5 +465,165 @@ enum StringNatives {
   private static func rest(_ cps: ArraySlice<UInt32>, like t: Term) -> Term {
     if case .binary = t { return TermConversion.binary(TermConversion.utf8(Array(cps))) }
     return TermConversion.charlist(codePoints: Array(cps))
+  }
+
+  // MARK: lexemes, take, prefix, next_grapheme and the rest of OTP 25's string API
+
+  /// A grapheme as Erlang gives it: one code point, or a list of them (`"\r\n"`).
+  private static func graphemeTerm(_ c: Character) -> Term {
+    let cps = c.unicodeScalars.map { Term.int(Int($0.value)) }
+    return cps.count == 1 ? cps[0] : .list(cps)
+  }
+
+  /// A separator or character-set argument: a list of graphemes (each a code point or a
+  /// list of code points).
+  private static func graphemeSet(_ t: Term) throws(Exception) -> Set<Character> {
+    var set: Set<Character> = []
+    for e in try elements(t) {
+      switch e {
+      case .int(let v):
+        guard let u = Unicode.Scalar(UInt32(truncatingIfNeeded: v)), v >= 0 else { throw functionClause }
+        set.insert(Character(u))
+      default:
+        guard let str = TermConversion.string(fromChardata: e), str.count == 1, let c = str.first else {
+          throw functionClause
+        }
+        set.insert(c)
+      }
+    }
+    return set
+  }
+
+  private static func lexemes(_ t: Term, _ seps: Term) throws(Exception) -> [[Character]] {
+    let set = try graphemeSet(seps)
+    var out: [[Character]] = []
+    var current: [Character] = []
+    for c in try graphemes(t) {
+      if set.contains(c) {
+        if !current.isEmpty { out.append(current) }
+        current = []
+      } else {
+        current.append(c)
+      }
+    }
+    if !current.isEmpty { out.append(current) }
+    return out
+  }
+
+  /// The length of the longest prefix of a list string whose characters are (or, for
+  /// `cspan`, are not) in `chars`.
+  private static func span(_ t: Term, _ chars: Term, inside: Bool) throws(Exception) -> Term {
+    let set = try elements(chars)
+    var n = 0
+    for c in try elements(t) {
+      guard set.contains(where: { Term.exactlyEqual($0, c) }) == inside else { break }
+      n += 1
+    }
+    return .int(n)
+  }
+
+  private static func take(
+    _ t: Term, _ chars: Term, _ complement: Term, _ dir: Term, _ atoms: AtomTable
+  ) throws(Exception) -> Term {
+    let g = try graphemes(t)
+    let set = try graphemeSet(chars)
+    guard case .atom(let c) = complement, c == .true || c == .false else { throw functionClause }
+    let outside = c == .true
+    let trailing = try whereArg(dir, atoms, allowAll: false)
+    guard trailing != "both" else { throw .error(atoms.intern("case_clause"), .tuple([complement, dir])) }
+    let keep = { (c: Character) in set.contains(c) != outside }
+    if trailing == "leading" {
+      let n = g.prefix(while: keep).count
+      return .tuple([output(g.prefix(n), like: t), output(g.dropFirst(n), like: t)])
+    }
+    let n = g.reversed().prefix(while: keep).count
+    return .tuple([output(g.dropLast(n), like: t), output(g.suffix(n), like: t)])
+  }
+
+  /// The old `string:list_to_integer/1` and `list_to_float/1`: lists only.
+  private static func listNumber(_ t: Term, _ atoms: AtomTable, float: Bool) throws(Exception) -> Term {
+    guard t.listElements != nil, let cps = TermConversion.chardata(t) else {
+      return .tuple([.atom(.error), .atom(atoms.intern("not_a_list"))])
+    }
+    if float {
+      guard let (d, n) = TermConversion.parseFloatPrefix(cps) else {
+        return .tuple([.atom(.error), .atom(atoms.intern("no_float"))])
+      }
+      return .tuple([.float(d), rest(cps[n...], like: t)])
+    }
+    var n = 0
+    if let f = cps.first, f == 0x2B || f == 0x2D { n = 1 }
+    while n < cps.count, (0x30...0x39).contains(cps[n]) { n += 1 }
+    guard let v = TermConversion.parseInteger(cps[0..<n]) else {
+      return .tuple([.atom(.error), .atom(atoms.intern("no_integer"))])
+    }
+    return .tuple([v, rest(cps[n...], like: t)])
+  }
+
+  private static func graphemeAPI() -> [NativeFunction] {
+    [
+      fn("casefold", 1) { ctx, a throws(Exception) in
+        // Lower case, with the one common letter whose fold is longer: sharp s.
+        let lower = String(try caseArgument(a[0], ctx.atoms)).lowercased()
+        return output(lower.flatMap { $0 == "\u{DF}" ? ["s", "s"] : [$0] }, like: a[0])
+      },
+      fn("chomp", 1) { _, a throws(Exception) in
+        var g = try graphemes(a[0])
+        while let l = g.last, l == "\n" || l == "\r\n" { g.removeLast() }
+        return output(g, like: a[0])
+      },
+      fn("span", 2) { _, a throws(Exception) in try span(a[0], a[1], inside: true) },
+      fn("cspan", 2) { _, a throws(Exception) in try span(a[0], a[1], inside: false) },
+      fn("lexemes", 2) { _, a throws(Exception) in
+        .list(try lexemes(a[0], a[1]).map { output($0, like: a[0]) })
+      },
+      fn("nth_lexeme", 3) { _, a throws(Exception) in
+        guard case .int(let n) = a[1], n >= 1 else { throw functionClause }
+        let ls = try lexemes(a[0], a[2])
+        guard n <= ls.count else { return output([], like: a[0]) }
+        return output(ls[n - 1], like: a[0])
+      },
+      fn("list_to_integer", 1) { ctx, a throws(Exception) in try listNumber(a[0], ctx.atoms, float: false) },
+      fn("list_to_float", 1) { ctx, a throws(Exception) in try listNumber(a[0], ctx.atoms, float: true) },
+      fn("next_codepoint", 1) { _, a throws(Exception) in
+        guard let cps = TermConversion.chardata(a[0]) else { throw functionClause }
+        guard let first = cps.first else { return .empty }
+        return .cons(Cons(.int(Int(first)), rest(cps.dropFirst(), like: a[0])))
+      },
+      fn("next_grapheme", 1) { _, a throws(Exception) in
+        let g = try graphemes(a[0])
+        guard let first = g.first else { return .empty }
+        return .cons(Cons(graphemeTerm(first), output(g.dropFirst(), like: a[0])))
+      },
+      fn("to_graphemes", 1) { _, a throws(Exception) in .list(try graphemes(a[0]).map(graphemeTerm)) },
+      fn("prefix", 2) { ctx, a throws(Exception) in
+        guard let whole = TermConversion.chardata(a[0]), let p = TermConversion.chardata(a[1]) else {
+          throw functionClause
+        }
+        guard whole.starts(with: p) else { return .atom(ctx.atom("nomatch")) }
+        return rest(whole.dropFirst(p.count), like: a[0])
+      },
+      fn("take", 2) { ctx, a throws(Exception) in
+        try take(a[0], a[1], .atom(.false), .atom(ctx.atom("leading")), ctx.atoms)
+      },
+      fn("take", 3) { ctx, a throws(Exception) in
+        try take(a[0], a[1], a[2], .atom(ctx.atom("leading")), ctx.atoms)
+      },
+      fn("take", 4) { ctx, a throws(Exception) in try take(a[0], a[1], a[2], a[3], ctx.atoms) },
+      fn("equal", 4) { ctx, a throws(Exception) in
+        let ignoreCase = try ErlangNatives.boolean(a[2])
+        guard case .atom(let norm) = a[3],
+          ["none", "nfc", "nfd", "nfkc", "nfkd"].contains(ctx.atoms.name(norm))
+        else { throw functionClause }
+        var x = String(try graphemes(a[0]))
+        var y = String(try graphemes(a[1]))
+        if ignoreCase {
+          x = x.lowercased()
+          y = y.lowercased()
+        }
+        if ctx.atoms.name(norm) == "none" { return .bool(Array(x.unicodeScalars) == Array(y.unicodeScalars)) }
+        return .bool(x == y)
+      },
+    ]
   }
 }
