@@ -33,13 +33,16 @@ public struct Repl {
   }
 
   /// LFE's shell reports a read error as `LINE: message`, counting lines from the first
-  /// line of the text it was reading.
+  /// line of the text it was reading. A closing bracket that closes nothing is LFE's
+  /// parser's `illegal ']'`, always on line 1: the shell reads each line of a form
+  /// starting from line 1 again.
   static func readErrorText(_ text: String) -> String? {
     var reader = Reader(text, line: 1)
     do {
       _ = try reader.next()
       return nil
     } catch {
+      if case .strayCloser(let closer, _, _) = error { return "1: illegal '\(closer)'\n" }
       return "\(error.location.line): \(error.message)\n"
     }
   }
