@@ -134,7 +134,7 @@ extension Runtime {
     /// A native reached by a tail call asked to let the others run: its result, in
     /// r[r], is returned when the process runs again (on BEAM the reply to a print comes
     /// before the call returns), by a tail call to a function that returns its argument.
-    @inline(never) func returnLater(from r: Int) throws(Exception) {
+    @inline(__always) func returnLater(from r: Int) throws(Exception) {
       regs = p.registers + base
       shiftArguments(from: r, count: 1)
       try replace(.passUnretained(valueStub))
