@@ -49,7 +49,8 @@ struct PageRunner {
           }
           if let stoppedAt {
             results.append(
-              ExchangeResult(exchange: exchange, status: .failed, message: "the shell has stopped at line \(stoppedAt)"))
+              ExchangeResult(
+                exchange: exchange, status: .failed, message: "the shell has stopped at line \(stoppedAt)"))
             continue
           }
           let (result, mismatch) = run(

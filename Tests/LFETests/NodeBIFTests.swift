@@ -33,7 +33,9 @@ final class NodeBIFTests: XCTestCase {
     XCTAssertEqual(
       s.eval("(progn (spawn_link 'nonode@nohost 'm 'hello '(3)) (timer:sleep 1))"), "hello 3\nok\n")
     XCTAssertEqual(
-      s.eval("(let ((p (spawn_link (node) (lambda () (receive (x x)))))) (lists:member p (element 2 (process_info (self) 'links))))"), "true\n")
+      s.eval(
+        "(let ((p (spawn_link (node) (lambda () (receive (x x)))))) (lists:member p (element 2 (process_info (self) 'links))))"
+      ), "true\n")
     XCTAssertEqual(
       s.eval("(spawn (node) 'foo)"), "** exception error: bad argument\n  in (erlang : spawn foo)\n\n")
     XCTAssertEqual(
@@ -87,12 +89,15 @@ final class NodeBIFTests: XCTestCase {
     s.eval("(register 'a_rather_long_registered_name (spawn (lambda () (receive (x x)))))")
     let regs = s.eval("(regs)").split(separator: "\n").map(String.init)
     let hello = regs.first { $0.hasPrefix("'Hello World'") }
-    XCTAssertEqual(hello.map { String($0.prefix(60)) }, "'Hello World'         <0.80.0>     longmodulename_for_testin")
+    XCTAssertEqual(
+      hello.map { String($0.prefix(60)) }, "'Hello World'         <0.80.0>     longmodulename_for_testin")
     let long = regs.first { $0.hasPrefix("a_rather") }
     XCTAssertEqual(long.map { String($0.prefix(49)) }, "a_rather_long_registe <0.81.0>     erlang:apply/2")
     let i = s.eval("(i)").split(separator: "\n").map(String.init)
-    XCTAssertTrue(i.contains { $0.hasPrefix("<0.80.0>              longmodulename_for_testing:a_very ") }, "\(i)")
-    XCTAssertTrue(i.contains { $0.hasPrefix("'Hello World'         longmodulename_for_testing:a_very ") }, "\(i)")
+    XCTAssertTrue(
+      i.contains { $0.hasPrefix("<0.80.0>              longmodulename_for_testing:a_very ") }, "\(i)")
+    XCTAssertTrue(
+      i.contains { $0.hasPrefix("'Hello World'         longmodulename_for_testing:a_very ") }, "\(i)")
     XCTAssertTrue(i.contains { $0.hasPrefix("a_rather_long_registe ") }, "\(i)")
   }
 }

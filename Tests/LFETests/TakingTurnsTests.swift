@@ -38,7 +38,8 @@ final class TakingTurnsTests: XCTestCase {
     // LFE prints the value first; the processes' lines follow it (on real LFE some land
     // after the next prompt, a race a transcript does not show).
     XCTAssertEqual(
-      ProcessSession.normalise(s.eval("(tut14:start)")), "#Pid<A>\nhello\ngoodbye\nhello\ngoodbye\nhello\ngoodbye\n")
+      ProcessSession.normalise(s.eval("(tut14:start)")),
+      "#Pid<A>\nhello\ngoodbye\nhello\ngoodbye\nhello\ngoodbye\n")
   }
 
   func testEveryPrintingFunctionIsOneTurn() {
@@ -118,7 +119,8 @@ final class TakingTurnsTests: XCTestCase {
     let s = ProcessSession(files: ["tut14.lfe": Self.tut14, "tut15.lfe": Self.tut15])
     s.eval(#"(c "tut14")"#)
     XCTAssertEqual(
-      s.eval("(progn (tut14:start) (timer:sleep 100))"), "hello\ngoodbye\nhello\ngoodbye\nhello\ngoodbye\nok\n")
+      s.eval("(progn (tut14:start) (timer:sleep 100))"),
+      "hello\ngoodbye\nhello\ngoodbye\nhello\ngoodbye\nok\n")
     XCTAssertEqual(s.eval("(tut14:say-something 'direct 2)"), "direct\ndirect\ndone\n")
     s.eval(#"(c "tut15")"#)
     XCTAssertEqual(

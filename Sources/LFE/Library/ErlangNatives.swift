@@ -599,7 +599,8 @@ enum ErlangNatives {
   static func pid(fromText s: String) throws(Exception) -> Term {
     guard s.hasPrefix("<"), s.hasSuffix(">") else { throw .badarg }
     let parts = s.dropFirst().dropLast().split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+    guard parts.count == 3,
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
       parts[0] == "0", let serial = UInt32(parts[1]), let third = UInt32(parts[2]), third == 0
     else { throw .badarg }
     return .pid(Pid(serial: serial))

@@ -265,7 +265,8 @@ extension Runtime {
   /// `spawn/4` and `spawn_link/4`. Another node cannot be reached: as Erlang does when
   /// it cannot connect, the caller gets a pid of no live process and, when it asked for
   /// a link, the exit signal `noconnection`.
-  func spawnOnNode(_ node: Term, _ m: Term, _ f: Term, _ args: Term, link: Process?) throws(Exception) -> Pid {
+  func spawnOnNode(_ node: Term, _ m: Term, _ f: Term, _ args: Term, link: Process?) throws(Exception) -> Pid
+  {
     let name = atoms.intern(link == nil ? "spawn" : "spawn_link")
     guard case .atom(let n) = node, case .atom = m, case .atom = f else {
       throw annotate(.badarg, .erlang, name, [node, m, f, args])
@@ -273,7 +274,9 @@ extension Runtime {
     guard atoms.name(n) == Runtime.localNode else {
       let pid = Pid(serial: nextPidSerial)
       nextPidSerial &+= 1
-      if let link { deliverExitSignal(to: link, from: pid, reason: .atom(atoms.intern("noconnection")), linked: true) }
+      if let link {
+        deliverExitSignal(to: link, from: pid, reason: .atom(atoms.intern("noconnection")), linked: true)
+      }
       return pid
     }
     guard args.listElements != nil else { throw annotate(.badarg, .erlang, name, [node, m, f, args]) }
