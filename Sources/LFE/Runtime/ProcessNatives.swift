@@ -263,8 +263,8 @@ extension Runtime {
   }
 
   /// `spawn/4` and `spawn_link/4`. Another node cannot be reached: as Erlang does when
-  /// it cannot connect, the caller gets a pid of no live process and, when it asked for
-  /// a link, the exit signal `noconnection`.
+  /// it cannot connect, a warning is logged and the caller gets a local pid, with the
+  /// exit signal `noconnection` when it asked for a link.
   func spawnOnNode(_ node: Term, _ m: Term, _ f: Term, _ args: Term, link: Process?) throws(Exception) -> Pid
   {
     let name = atoms.intern(link == nil ? "spawn" : "spawn_link")
@@ -272,11 +272,20 @@ extension Runtime {
       throw annotate(.badarg, .erlang, name, [node, m, f, args])
     }
     guard atoms.name(n) == Runtime.localNode else {
+      let warning =
+        "=WARNING REPORT==== \(Clock.wallClockStamp()) ===\n** Can not start "
+        + "\(Printer.erlang(m, atoms: atoms)):\(Printer.erlang(f, atoms: atoms)),\(Printer.erlang(args, atoms: atoms))"
+        + "\(link == nil ? "" : " ([link])") on \(Printer.erlang(node, atoms: atoms)) **\n\n"
+      guard let link else {
+        // The logger prints it a moment later, after the caller's value.
+        return try spawnApply(
+          .atom(atoms.intern("io")), .atom(atoms.intern("put_chars")), .list([.string(warning)]), link: nil
+        ).pid
+      }
       let pid = Pid(serial: nextPidSerial)
       nextPidSerial &+= 1
-      if let link {
-        deliverExitSignal(to: link, from: pid, reason: .atom(atoms.intern("noconnection")), linked: true)
-      }
+      output.write(warning)
+      deliverExitSignal(to: link, from: pid, reason: .atom(atoms.intern("noconnection")), linked: true)
       return pid
     }
     guard args.listElements != nil else { throw annotate(.badarg, .erlang, name, [node, m, f, args]) }
