@@ -32,6 +32,8 @@ public final class EmbeddedShell: ShellSession {
 
   public var lastEvaluationTimedOut: Bool { shell.lastFormTimedOut }
 
+  public var hasStopped: Bool { shell.exitRequested }
+
   /// One runtime per course, on virtual time, reading files from the course's workspace;
   /// a new shell per page, so modules compiled by earlier pages stay loaded.
   public static let factory: ShellFactory = { workspace in

@@ -21,6 +21,8 @@ struct PageRunner {
     var bindings = PidBindings()
     var savedFrom: [String: CodeBlock] = [:]
     var mismatches: [(index: Int, steps: [OutputMatcher.Step], matcher: OutputMatcher)] = []
+    // The line of the exchange that ended the shell session, after which nothing runs.
+    var stoppedAt: Int? = nil
     for block in page.blocks where !block.options.skip || block.kind == .transcript {
       switch block.kind {
       case .source:
@@ -45,8 +47,15 @@ struct PageRunner {
             results.append(ExchangeResult(exchange: exchange, status: .skipped, checked: false))
             continue
           }
+          if let stoppedAt {
+            results.append(
+              ExchangeResult(
+                exchange: exchange, status: .failed, message: "the shell has stopped at line \(stoppedAt)"))
+            continue
+          }
           let (result, mismatch) = run(
             exchange, in: block, profile: blockProfile, bindings: &bindings, savedFrom: savedFrom)
+          if session.hasStopped { stoppedAt = exchange.line }
           if let mismatch { mismatches.append((results.count, mismatch.steps, mismatch.matcher)) }
           results.append(result)
         }

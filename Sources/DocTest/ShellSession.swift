@@ -15,10 +15,14 @@ public protocol ShellSession: AnyObject {
   /// Whether the last `evaluate` was stopped because it ran out of time (the block's
   /// `timeout`, or the default time a step may take).
   var lastEvaluationTimedOut: Bool { get }
+
+  /// Whether the session has ended (the page ran `(exit)`, `(q)` or `(c:q)`).
+  var hasStopped: Bool { get }
 }
 
 extension ShellSession {
   public var lastEvaluationTimedOut: Bool { false }
+  public var hasStopped: Bool { false }
 }
 
 /// Starts the LFE system for one course in `workspace` and returns a maker of sessions,

@@ -90,7 +90,12 @@ final class ReaderTests: XCTestCase {
     _ text: String, _ line: Int, _ column: Int, _ fragment: String = "",
     file: StaticString = #filePath, line testLine: UInt = #line
   ) {
-    guard case .syntax(let message, let at)? = error(text) else {
+    let found: (String, SourceLocation)?
+    switch error(text) {
+    case .syntax(let message, let at)?, .strayCloser(_, let message, let at)?: found = (message, at)
+    default: found = nil
+    }
+    guard let (message, at) = found else {
       XCTFail(
         "\(text.debugDescription): expected a syntax error, got \(String(describing: error(text)))",
         file: file, line: testLine)

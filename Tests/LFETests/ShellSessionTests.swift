@@ -473,7 +473,7 @@ final class ShellSessionTests: XCTestCase {
     let lines = text.components(separatedBy: "\n")
     XCTAssertNotNil(
       lines.first?.range(
-        of: #"^=ERROR REPORT==== \d\d-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d{6} ===$"#,
+        of: #"^=ERROR REPORT==== [1-9]\d?-[A-Z][a-z]{2}-\d{4}::\d\d:\d\d:\d\d\.\d{6} ===$"#,
         options: .regularExpression), "bad report header in \(text.debugDescription)", file: file, line: line)
     return lines
   }

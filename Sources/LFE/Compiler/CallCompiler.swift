@@ -13,6 +13,8 @@ extension FunctionBuilder {
     LocalKey(name: "regs", arity: 0): ("c", "regs"),
     LocalKey(name: "i", arity: 0): ("c", "i"),
     LocalKey(name: "pid", arity: 3): ("c", "pid"),
+    LocalKey(name: "q", arity: 0): ("c", "q"),
+    LocalKey(name: "exit", arity: 0): ("c", "q"),
   ]
 
   /// `(name args...)`: a local or top-level function, an operator, or an auto-imported BIF.

@@ -572,6 +572,15 @@ enum ErlangNatives {
         return Term.integer(r < 0 ? q - 1 : q)
       },
       erl("node", 0) { ctx, _ in .atom(ctx.atom("nonode@nohost")) },
+      erl("nodes", 0) { _, _ in .empty },
+      erl("pid_to_list", 1) { ctx, a throws(Exception) in
+        guard case .pid(let p) = a[0] else { throw .badarg }
+        return Term.string("<0.\(p.serial).0>")
+      },
+      erl("list_to_pid", 1) { ctx, a throws(Exception) in
+        guard let cps = TermConversion.codePoints(a[0]) else { throw .badarg }
+        return try pid(fromText: String(String.UnicodeScalarView(cps.compactMap(Unicode.Scalar.init))))
+      },
       erl("node", 1) { ctx, a throws(Exception) in
         switch a[0] {
         case .pid, .ref: return .atom(ctx.atom("nonode@nohost"))
@@ -584,6 +593,17 @@ enum ErlangNatives {
         .int(try convertTime(clockNanos(monotonic: false), to: a[0], ctx.atoms))
       },
     ]
+  }
+
+  /// `<0.N.0>` as `erlang:list_to_pid` reads it: only pids of this node (0) exist.
+  static func pid(fromText s: String) throws(Exception) -> Term {
+    guard s.hasPrefix("<"), s.hasSuffix(">") else { throw .badarg }
+    let parts = s.dropFirst().dropLast().split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 3,
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      parts[0] == "0", let serial = UInt32(parts[1]), let third = UInt32(parts[2]), third == 0
+    else { throw .badarg }
+    return .pid(Pid(serial: serial))
   }
 
   /// Nanoseconds on the host's monotonic or wall clock. The native time unit is the

@@ -12,6 +12,16 @@ enum IONatives {
     ioFunctions() + ioLibFunctions() + lfeIOFunctions()
   }
 
+  /// The natives that print: the runtime lets the others run after each of them, as a
+  /// print on BEAM waits for the group leader's reply (`Runtime.letOthersRun`).
+  static func prints(_ f: NativeFunction) -> Bool {
+    switch f.module {
+    case "io": return ["format", "fwrite", "put_chars", "nl", "write"].contains(f.name)
+    case "lfe_io": return ["format", "fwrite", "print", "prettyprint"].contains(f.name)
+    default: return false
+    }
+  }
+
   private static func device(_ t: Term, _ ctx: borrowing NativeContext) throws(Exception) {
     guard case .atom(let a) = t, ["standard_io", "user"].contains(ctx.atoms.name(a)) else {
       throw .badarg

@@ -247,8 +247,10 @@ enum Prelude {
     (
       support,
       """
-      (defmodule lfe_tutor (export (apply 3) (send-after 3) (catch-value 1) (build-binary 1)))
+      (defmodule lfe_tutor
+        (export (apply 3) (send-after 3) (catch-value 1) (build-binary 1) (value 1)))
       (defun apply (m f args) (apply m f args))
+      (defun value (x) x)
       (defun send-after (ms dest msg)
         (receive (after ms (catch (! dest msg)) 'ok)))
       (defun catch-value

@@ -6,11 +6,16 @@ public enum ReadError: Error, Equatable, CustomStringConvertible {
   case incomplete(SourceLocation)
   /// The text can never read as LFE, whatever follows it.
   case syntax(message: String, at: SourceLocation)
+  /// A closing bracket where none can stand (nothing open, or another kind open): the
+  /// bracket, and the message saying which opener it fails to close. LFE's own shell
+  /// says only `illegal ']'`.
+  case strayCloser(String, message: String, at: SourceLocation)
 
   public var location: SourceLocation {
     switch self {
     case .incomplete(let at): return at
     case .syntax(_, let at): return at
+    case .strayCloser(_, _, let at): return at
     }
   }
 
@@ -18,6 +23,7 @@ public enum ReadError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .incomplete: return "unexpected end of input"
     case .syntax(let message, _): return message
+    case .strayCloser(_, let message, _): return message
     }
   }
 

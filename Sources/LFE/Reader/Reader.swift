@@ -102,11 +102,12 @@ public struct Reader {
       case .close(let byte):
         let closer = String(UnicodeScalar(byte))
         guard let frame = stack.popLast(), case .open(let opener) = frame.kind else {
-          throw .syntax(message: "unexpected '\(closer)'", at: token.location)
+          throw .strayCloser(closer, message: "unexpected '\(closer)'", at: token.location)
         }
         guard opener.closer == byte else {
-          throw .syntax(
-            message: "'\(closer)' does not close '\(opener.spelling)' at \(frame.start)", at: token.location)
+          throw .strayCloser(
+            closer, message: "'\(closer)' does not close '\(opener.spelling)' at \(frame.start)",
+            at: token.location)
         }
         guard frame.dot != .awaitingTail else {
           throw .syntax(message: "missing form after '.'", at: token.location)

@@ -58,7 +58,7 @@ struct Clock {
     func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
     let micros = String(Int(ts.tv_nsec) / 1000)
     let padded = String(repeating: "0", count: max(0, 6 - micros.count)) + micros
-    return "\(two(parts.tm_mday))-\(months[Int(parts.tm_mon)])-\(parts.tm_year + 1900)::"
+    return "\(parts.tm_mday)-\(months[Int(parts.tm_mon)])-\(parts.tm_year + 1900)::"
       + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(padded)"
   }
 

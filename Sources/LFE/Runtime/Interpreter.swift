@@ -131,6 +131,16 @@ extension Runtime {
       p.pc = resume
     }
 
+    /// A native reached by a tail call asked to let the others run: its result, in
+    /// r[r], is returned when the process runs again (on BEAM the reply to a print comes
+    /// before the call returns), by a tail call to a function that returns its argument.
+    @inline(__always) func returnLater(from r: Int) throws(Exception) {
+      regs = p.registers + base
+      shiftArguments(from: r, count: 1)
+      try replace(.passUnretained(valueStub))
+      park(at: 0)
+    }
+
     // Set when the exception in flight already names the running function (a
     // function_clause) or when that function is gone (a failed tail call), so the
     // stack trace does not list it again.
@@ -380,7 +390,21 @@ extension Runtime {
                 throw annotate(
                   error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
               }
-              if p.status != .runnable { return reds }
+              if p.status != .runnable {
+                // Waiting after a native means it asked to let the others run first
+                // (`letOthersRun`): the call is done, the process goes on after it.
+                guard p.status == .waiting else { return reds }
+                p.status = .runnable
+                regs = p.registers + base
+                if ins.op == .callRemote {
+                  regs[ins.ra] = r
+                  park(at: offset(of: ip))
+                } else {
+                  regs[argStart] = r
+                  try returnLater(from: argStart)
+                }
+                return reds
+              }
               regs = p.registers + base
               if ins.op == .callRemote {
                 regs[ins.ra] = r
@@ -457,7 +481,17 @@ extension Runtime {
               tail: ins.op == .tailCallFun,
               p: p, base: base, enter: enter, replace: replace, shift: { shiftArguments(from: $0, count: $1) }
             )
-            if p.status != .runnable { return reds }
+            if p.status != .runnable {
+              guard p.status == .waiting else { return reds }
+              // A native asked to let the others run (`letOthersRun`); its result is in place.
+              p.status = .runnable
+              if ins.op == .tailCallFun {
+                try returnLater(from: argStart)
+              } else {
+                park(at: offset(of: ip))
+              }
+              return reds
+            }
             if case .code = target {
             } else if ins.op == .tailCallFun {
               try returnNativeResult(from: argStart)
@@ -540,7 +574,17 @@ extension Runtime {
               target, ma, fa, argStart: argStart, argc: args.count, dest: ins.ra, tail: tail,
               p: p, base: base, enter: enter, replace: replace, shift: { shiftArguments(from: $0, count: $1) }
             )
-            if p.status != .runnable { return reds }
+            if p.status != .runnable {
+              guard p.status == .waiting else { return reds }
+              // A native asked to let the others run (`letOthersRun`); its result is in place.
+              p.status = .runnable
+              if tail {
+                try returnLater(from: argStart)
+              } else {
+                park(at: offset(of: ip))
+              }
+              return reds
+            }
             if case .code = target {
             } else if tail {
               try returnNativeResult(from: argStart)

@@ -35,6 +35,18 @@ enum ProcessNatives {
       ProcessNative("erlang", "spawn_link", 3) { rt, p, a throws(Exception) in
         .pid(try rt.spawnApply(a[0], a[1], a[2], link: p).pid)
       },
+      ProcessNative("erlang", "spawn", 2) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnOnNode(a[0], fun: a[1], link: nil))
+      },
+      ProcessNative("erlang", "spawn_link", 2) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnOnNode(a[0], fun: a[1], link: p))
+      },
+      ProcessNative("erlang", "spawn", 4) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnOnNode(a[0], a[1], a[2], a[3], link: nil))
+      },
+      ProcessNative("erlang", "spawn_link", 4) { rt, p, a throws(Exception) in
+        .pid(try rt.spawnOnNode(a[0], a[1], a[2], a[3], link: p))
+      },
       ProcessNative("erlang", "spawn_monitor", 1) { rt, p, a throws(Exception) in
         let q = try rt.spawnFun(a[0], link: nil)
         return .tuple([.pid(q.pid), .ref(rt.monitor(p, q.pid))])
@@ -166,15 +178,29 @@ enum ProcessNatives {
       ProcessNative("erlang", "memory", 0) { rt, _, _ in
         .list([.tuple([.atom(rt.atoms.intern("total")), .int(Runtime.heapBytesInUse())])])
       },
-      ProcessNative("c", "regs", 0) { rt, _, _ in
+      ProcessNative("c", "regs", 0) { rt, p, _ in
         rt.output.write(rt.registeredTable())
+        rt.letOthersRun(p)
         return .ok
       },
-      ProcessNative("c", "i", 0) { rt, _, _ in
+      ProcessNative("c", "i", 0) { rt, p, _ in
         rt.output.write(rt.processTable())
+        rt.letOthersRun(p)
         return .ok
       },
-      ProcessNative("erlang", "yield", 0) { _, _, _ in .true },
+      // Stopping the system: the shell that ran it ends its session after this form.
+      ProcessNative("c", "q", 0) { rt, _, _ in
+        rt.haltRequested = true
+        return .ok
+      },
+      ProcessNative("init", "stop", 0) { rt, _, _ in
+        rt.haltRequested = true
+        return .ok
+      },
+      ProcessNative("erlang", "yield", 0) { rt, p, _ in
+        rt.letOthersRun(p)
+        return .true
+      },
     ]
   }
 }
@@ -216,6 +242,54 @@ extension Runtime {
     }
     if let link { try self.link(link, q.pid) }
     return q
+  }
+
+  /// The node a process runs on: there is only this one, and no distribution.
+  static let localNode = "nonode@nohost"
+
+  /// `spawn/2` and `spawn_link/2`: as OTP's erlang module, the local node starts the
+  /// fun as `spawn/1` does, any other node goes through `spawn/4` with `erlang:apply`.
+  func spawnOnNode(_ node: Term, fun: Term, link: Process?) throws(Exception) -> Pid {
+    let name = link == nil ? "spawn" : "spawn_link"
+    if case .atom(let n) = node, atoms.name(n) == Runtime.localNode {
+      do {
+        return try spawnFun(fun, link: link).pid
+      } catch {
+        throw annotate(error, .erlang, atoms.intern(name), [fun])
+      }
+    }
+    guard case .fun = fun else { throw annotate(.badarg, .erlang, atoms.intern(name), [node, fun]) }
+    return try spawnOnNode(node, .atom(.erlang), .atom(.apply), .list([fun, .empty]), link: link)
+  }
+
+  /// `spawn/4` and `spawn_link/4`. Another node cannot be reached: as Erlang does when
+  /// it cannot connect, a warning is logged and the caller gets a local pid, with the
+  /// exit signal `noconnection` when it asked for a link.
+  func spawnOnNode(_ node: Term, _ m: Term, _ f: Term, _ args: Term, link: Process?) throws(Exception) -> Pid
+  {
+    let name = atoms.intern(link == nil ? "spawn" : "spawn_link")
+    guard case .atom(let n) = node, case .atom = m, case .atom = f else {
+      throw annotate(.badarg, .erlang, name, [node, m, f, args])
+    }
+    guard atoms.name(n) == Runtime.localNode else {
+      let warning =
+        "=WARNING REPORT==== \(Clock.wallClockStamp()) ===\n** Can not start "
+        + "\(Printer.erlang(m, atoms: atoms)):\(Printer.erlang(f, atoms: atoms)),\(Printer.erlang(args, atoms: atoms))"
+        + "\(link == nil ? "" : " ([link])") on \(Printer.erlang(node, atoms: atoms)) **\n\n"
+      guard let link else {
+        // The logger prints it a moment later, after the caller's value.
+        return try spawnApply(
+          .atom(atoms.intern("io")), .atom(atoms.intern("put_chars")), .list([.string(warning)]), link: nil
+        ).pid
+      }
+      let pid = Pid(serial: nextPidSerial)
+      nextPidSerial &+= 1
+      output.write(warning)
+      deliverExitSignal(to: link, from: pid, reason: .atom(atoms.intern("noconnection")), linked: true)
+      return pid
+    }
+    guard args.listElements != nil else { throw annotate(.badarg, .erlang, name, [node, m, f, args]) }
+    return try spawnApply(m, f, args, link: link).pid
   }
 
   /// Starts a process that calls m:f with args; an undefined function makes it crash, not the caller.
@@ -315,6 +389,13 @@ extension Runtime {
     if let stub = stubs.apply { return stub }
     stubs.apply = supportFunction("apply", 3)
     return stubs.apply!
+  }
+  /// A function that returns its argument: where a tail call to a native that let the
+  /// others run goes on (see `letOthersRun`).
+  var valueStub: FunctionCode {
+    if let stub = stubs.value { return stub }
+    stubs.value = supportFunction("value", 1)
+    return stubs.value!
   }
   /// The process entry that waits and then sends (for erlang:send_after/3).
   var sendAfterStub: FunctionCode {

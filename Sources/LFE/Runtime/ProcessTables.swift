@@ -9,7 +9,7 @@ extension Runtime {
     for n in names {
       guard let pid = registered[n], let p = process(pid) else { continue }
       out +=
-        atoms.name(n).cell(21) + " " + "<0.\(pid.serial).0>".cell(12) + " " + initialCallText(p).cell(25)
+        erlangAtom(n).cell(21) + " " + "<0.\(pid.serial).0>".cell(12) + " " + initialCallText(p).cell(25)
         + " "
       out += String(p.reductions).leftPadded(12) + " " + String(p.mailbox.count).leftPadded(4) + "\n"
     }
@@ -32,7 +32,7 @@ extension Runtime {
       out += String(p.registerCapacity).leftPadded(8) + " " + String(p.reductions).leftPadded(8) + " "
       out += String(p.mailbox.count).leftPadded(4) + "\n"
       out +=
-        (p.registeredName.map { atoms.name($0) } ?? "").cell(21) + " " + currentFunctionText(p).cell(33) + " "
+        (p.registeredName.map(erlangAtom) ?? "").cell(21) + " " + currentFunctionText(p).cell(33) + " "
       out += String(p.frameCount).leftPadded(8) + " " + "".cell(8) + " " + "".cell(4) + "\n"
       heap += p.registerCapacity
       reds += p.reductions
@@ -47,14 +47,17 @@ extension Runtime {
     return out
   }
 
+  /// Erlang's `c` module writes names with `~w`: quoted where Erlang needs quotes.
+  private func erlangAtom(_ a: Atom) -> String { Printer.erlang(.atom(a), atoms: atoms) }
+
   private func initialCallText(_ p: Process) -> String {
-    "\(atoms.name(p.initialCall.0)):\(atoms.name(p.initialCall.1))/\(p.initialCall.2)"
+    "\(erlangAtom(p.initialCall.0)):\(erlangAtom(p.initialCall.1))/\(p.initialCall.2)"
   }
 
   private func currentFunctionText(_ p: Process) -> String {
     guard p.frameCount > 0 else { return "" }
     let f = p.frames[p.frameCount - 1].function.takeUnretainedValue()
-    return "\(atoms.name(f.module)):\(atoms.name(f.name))/\(f.arity)"
+    return "\(erlangAtom(f.module)):\(erlangAtom(f.name))/\(f.arity)"
   }
 }
 

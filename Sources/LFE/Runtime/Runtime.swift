@@ -34,7 +34,7 @@ public final class Runtime {
   var lastSpawned:
     (module: Atom, function: Atom, arity: Int, generation: Int, code: Unmanaged<FunctionCode>)? = nil
   /// Entry functions of the library that processes start in, found once.
-  var stubs: (apply: FunctionCode?, sendAfter: FunctionCode?) = (nil, nil)
+  var stubs: (apply: FunctionCode?, sendAfter: FunctionCode?, value: FunctionCode?) = (nil, nil, nil)
 
   let processes = ProcessTable()
   var registered: [Atom: Pid] = [:]
@@ -61,7 +61,11 @@ public final class Runtime {
     self.nextPidSerial = firstPid
     for f in NativeLibrary.all {
       let key = MFA(module: atoms.intern(f.module), function: atoms.intern(f.name), arity: f.arity)
-      natives[key] = f.body
+      if IONatives.prints(f) {
+        processNatives[key] = Runtime.takingTurns(f.body)
+      } else {
+        natives[key] = f.body
+      }
     }
     for f in ProcessNatives.all {
       let key = MFA(module: atoms.intern(f.module), function: atoms.intern(f.name), arity: f.arity)
@@ -262,9 +266,11 @@ public final class Runtime {
       guard let p = registered[a] else { throw Exception.badarg }
       return p
     case .tuple(let tu) where tu.count == 2:
-      // {Name, Node}: only the local node exists.
-      if case .atom(let a) = tu[0], let p = registered[a] { return p }
-      return nil
+      // {Name, Node}: only the local node exists; a message to a name nobody has, or
+      // to another node, is dropped without a word, as Erlang does.
+      guard case .atom(let a) = tu[0], case .atom(let node) = tu[1] else { throw Exception.badarg }
+      guard atoms.name(node) == "nonode@nohost" else { return nil }
+      return registered[a]
     default:
       throw Exception.badarg
     }
@@ -433,6 +439,10 @@ public final class Runtime {
   var stopRequested = false
   func stop() { stopRequested = true }
 
+  /// Set by `c:q` and `init:stop`: the program asked the whole system to stop. The
+  /// shell ends its session when the form that asked is done.
+  var haltRequested = false
+
   /// Asked between time slices and while sleeping for timers: true stops the step (the
   /// terminal shell answers from its Ctrl-C handler).
   public var interrupted: (() -> Bool)? = nil
@@ -579,6 +589,24 @@ public final class Runtime {
 
   /// Reductions a process runs before it yields to the next, as BEAM's slices.
   static let sliceReductions = 4000
+
+  /// On BEAM a print is a request to the group leader that waits for its reply, so a
+  /// process that prints lets the other runnable processes go first, and two printing
+  /// processes take turns. A native calls this after it printed: the VM finds the
+  /// caller waiting when the native returns, keeps the result, ends the slice and the
+  /// process goes to the back of the run queue (see `execute`).
+  func letOthersRun(_ p: Process) {
+    if p.status == .runnable { p.status = .waiting }
+  }
+
+  /// A printing native made a process native that takes turns (`letOthersRun`).
+  static func takingTurns(_ body: @escaping NativeBody) -> ProcessNativeBody {
+    { rt, p, a throws(Exception) in
+      let r = try body(rt.nativeContext, a)
+      rt.letOthersRun(p)
+      return r
+    }
+  }
 
   /// Sets the process waiting for a message with no timeout.
   func suspend(_ p: Process) {

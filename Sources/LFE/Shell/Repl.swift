@@ -12,6 +12,8 @@ public struct Repl {
     var buffer = ""
     var line = 0
     var firstLine = 1
+    // Blank and comment lines read since the last form: LFE's reader counts them.
+    var skippedLines = 0
     while !shell.exitRequested {
       guard let text = readLine(shell.profile.prompt) else { return }
       line += 1
@@ -21,11 +23,14 @@ public struct Repl {
       case .incomplete:
         continue
       case .empty:
+        skippedLines += line - firstLine + 1
         buffer = ""
       case .error(let message):
-        write(Repl.readErrorText(buffer) ?? "** \(message)\n")
+        write(Repl.readErrorText(buffer, skippedLines: skippedLines) ?? "** \(message)\n")
+        skippedLines = 0
         buffer = ""
       case .form(let form, _):
+        skippedLines = 0
         buffer = ""
         write(shell.evaluate(form))
       }
@@ -33,13 +38,19 @@ public struct Repl {
   }
 
   /// LFE's shell reports a read error as `LINE: message`, counting lines from the first
-  /// line of the text it was reading.
-  static func readErrorText(_ text: String) -> String? {
+  /// line of the text it was reading. A closing bracket that closes nothing is LFE's
+  /// parser's `illegal ']'`, on the line where the form began, counting the blank and
+  /// comment lines read before it (`skippedLines`) but not the form's own lines: the
+  /// shell scans each line of a form from that line again.
+  static func readErrorText(_ text: String, skippedLines: Int = 0) -> String? {
     var reader = Reader(text, line: 1)
     do {
       _ = try reader.next()
       return nil
     } catch {
+      if case .strayCloser(let closer, _, _) = error {
+        return "\(skippedLines + 1): illegal '\(closer)'\n"
+      }
       return "\(error.location.line): \(error.message)\n"
     }
   }

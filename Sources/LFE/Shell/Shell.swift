@@ -17,7 +17,7 @@ public final class Shell {
   var evaluator: Process? = nil
   /// Whether the last form evaluated raised, or did not compile.
   public var lastFormFailed: Bool { failed }
-  /// Whether `(exit)` was evaluated: the session should end.
+  /// Whether `(exit)`, `(q)` or `(c:q)` was evaluated: the session should end.
   public private(set) var exitRequested = false
   /// Whether the last form was stopped by `Limits.wallMillisecondsPerStep`.
   public private(set) var lastFormTimedOut = false
@@ -74,6 +74,11 @@ public final class Shell {
     defer { runtime.stepWallDeadline = nil }
     lastFormTimedOut = false
     handle(form)
+    // `(exit)`, `(q)` or `(c:q)` ran: LFE answers ok and the session ends.
+    if runtime.haltRequested {
+      runtime.haltRequested = false
+      exitRequested = true
+    }
     // A form stopped for its time leaves the others for the next step (or the prompt).
     if !lastFormTimedOut { settle() }
     var text = runtime.output.drain()
@@ -176,9 +181,6 @@ public final class Shell {
       case ("help", 0):
         write(Shell.helpText)
         return printValue(.ok)
-      case ("exit", 0):
-        exitRequested = true
-        return
       case ("flush", 0):
         return evaluateExpression(
           Form(.list([Form(.symbol("c:flush"), at: form.location)], tail: nil), at: form.location), form)
