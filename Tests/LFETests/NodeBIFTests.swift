@@ -4,7 +4,7 @@ import XCTest
 @testable import LFE
 
 /// The BIFs about nodes and pids that tutorials use, on a node that is not distributed
-/// (`nonode@nohost`). Texts are real LFE 2.2.1's (Corpus/51-nodes-pids has more).
+/// (`nonode@nohost`). Texts are real LFE 2.2.1's (Corpus/55-nodes-pids has more).
 final class NodeBIFTests: XCTestCase {
   func testNodesAndPidText() {
     let s = ProcessSession()

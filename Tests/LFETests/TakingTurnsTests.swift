@@ -5,7 +5,7 @@ import XCTest
 
 /// Printing is a round trip on BEAM (a request to the group leader, then its reply), so
 /// processes that print take turns. Expected texts are real LFE 2.2.1's output for the
-/// same input (see also Corpus/50-processes-take-turns).
+/// same input (see also Corpus/54-processes-take-turns).
 final class TakingTurnsTests: XCTestCase {
   static let twoPrinters = """
     (progn (spawn (lambda () (lists:foreach (lambda (_) (io:format "a~n")) '(1 2 3)))) \
