@@ -255,10 +255,22 @@ final class ProgressStoreTests: XCTestCase {
     var again = try place.store()
     XCTAssertNil(again.record(for: after.steps[1], page: "p"))
     XCTAssertEqual(again.record(for: after.steps[2], page: "p")?.status, .done)
-    // Updating it moves the record to the step's current id.
+    // Updating it copies the record to the step's current id; the old one counts for
+    // nothing, since no step there has its hash, and a rebase drops it.
     try again.update(step: after.steps[2], page: "p") { $0.tries += 1 }
-    XCTAssertEqual(Array(again.document.pages["p"]?.steps.keys ?? [:].keys), ["p#3"])
     XCTAssertEqual(again.document.pages["p"]?.steps["p#3"]?.status, .done)
+    XCTAssertNil(again.record(for: after.steps[1], page: "p"))
+    again.rebase(onto: [after])
+    XCTAssertEqual(Array(again.document.pages["p"]?.steps.keys ?? [:].keys), ["p#3"])
+  }
+
+  func testFinishingARepeatedStepKeepsTheFirstOnesStatus() throws {
+    let page = place.page("p", inputs: ["(+ 1 1)", "(+ 1 1)"])
+    var store = try place.store()
+    try store.update(step: page.steps[0], page: "p") { $0.status = .done }
+    try store.update(step: page.steps[1], page: "p") { $0.status = .done }
+    XCTAssertEqual(store.summary(page).done, 2)
+    XCTAssertEqual(try place.store().pageMark(page), .done)
   }
 
   func testRepeatedIdenticalStepsKeepTheirOwnStatus() throws {

@@ -165,7 +165,9 @@ public struct ProgressStore: Sendable {
     record.clamp()
     try save { document in
       var progress = document.pages[page] ?? PageProgress()
-      if let oldID = found?.id, oldID != step.id { progress.steps[oldID] = nil }
+      // A record found by its hash under another id is copied, not moved: that id may
+      // be a step with the same content (a page that repeats an exchange), whose own
+      // status must stay. A rebase drops whatever no step claims.
       progress.steps[step.id] = record
       document.pages[page] = progress
     }
