@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES = libcmark-dev libedit-dev libmimalloc-dev pkg-config
 BIN = .build/release/tutor
 
-.PHONY: run test build deps lint format bench clean install manual-tool
+.PHONY: run test build deps browser lint format bench clean install manual-tool
 # Where `make install` puts the binary, completions and man page.
 PREFIX ?= /usr/local
 # swift-argument-parser's manual generator, built from the package's own checkout.
@@ -18,6 +18,13 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
+# The HTML report is tested in a real headless browser; where none can be installed,
+# that test says so and is skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium could not be installed: the browser test will be skipped"; }
+
 build: deps
 	$(SWIFT) build -c release --product tutor
 
@@ -26,7 +33,7 @@ run: build
 
 # The suite is XCTest only; without Swift Testing's empty run the closing line is
 # XCTest's count of what ran.
-test: deps lint
+test: deps browser lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build --disable-swift-testing
