@@ -133,6 +133,13 @@ public final class Learner {
     let steps = pages[page]
     let target = step ?? progress.resumeIndex(steps)
     write("\n" + present.pageBanner(number: page + 1, of: pages.count, steps: steps) + "\n")
+    let errors = steps.page.diagnostics.filter(\.isError)
+    guard errors.isEmpty else {
+      // The author has to mend the page first; `tutor check` says the same.
+      write(errors.map { $0.description + "\n" }.joined())
+      write(present.fail("\(steps.stem) has errors, so it cannot be walked through"))
+      return pages.count > 1 ? .menu : .quit
+    }
     rebuild(upTo: target, announce: target > 0)
     stepIndex = target
     var showProse = true
