@@ -51,9 +51,8 @@ public struct CourseRunner: Sendable {
     _ page: Page, workspace: URL, knownFiles: Set<String>, makeSession: () -> any ShellSession
   ) -> PageResult {
     // An error confined to one block fails the page but does not stop it from running.
-    let blockErrors = Set(page.blocks.flatMap(\.errors))
-    var loadErrors = page.diagnostics.filter { $0.isError && !blockErrors.contains($0) }
-    var diagnostics = page.diagnostics.filter { !$0.isError || blockErrors.contains($0) }
+    var loadErrors = page.pageErrors
+    var diagnostics = page.diagnostics.filter { !loadErrors.contains($0) }
     var profile = Profile.lfe2
     var profileText = "lfe2"
     switch ProfileResolver.resolve(page) {

@@ -104,6 +104,13 @@ public struct Page: Hashable, Sendable {
   /// Whether the page has a problem that stops it from being run.
   public var hasErrors: Bool { diagnostics.containsErrors }
 
+  /// Errors that stop the whole page, not only one of its blocks (a stray transcript
+  /// line fails its block; the rest of the page still runs).
+  public var pageErrors: [Diagnostic] {
+    let blockErrors = Set(blocks.flatMap(\.errors))
+    return diagnostics.filter { $0.isError && !blockErrors.contains($0) }
+  }
+
   /// A place in this page, for diagnostics about it.
   public func location(line: Int, column: Int = 1) -> SourceLocation {
     SourceLocation(path: path, line: line, column: column)

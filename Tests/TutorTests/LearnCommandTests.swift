@@ -41,6 +41,18 @@ final class LearnCommandTests: TutorTestCase {
     XCTAssertTrue(run.stdout.hasSuffix("9 passed, 1 failed\n"), String(run.stdout.suffix(300)))
   }
 
+  func testAStrayTranscriptLineFailsThePlaythroughButTheRestPlays() throws {
+    let directory = try copyFixture()
+    let page = directory.appendingPathComponent("01-basics.md")
+    let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+      of: "```lfe\nlfe> (* x 2)", with: "```lfe\n(forgot the prompt)\nlfe> (* x 2)")
+    try text.write(to: page, atomically: true, encoding: .utf8)
+    let run = try tutor(["learn", directory.path])
+    XCTAssertEqual(run.status, 1, run.stdout)
+    XCTAssertTrue(run.stdout.contains("FAIL \(page.path):27:1: error: transcript line before any prompt"), run.stdout)
+    XCTAssertTrue(run.stdout.contains("lfe> (* x 2)\n20\nPASS\n"), run.stdout)
+  }
+
   func testCheckFailsAStarterThatAlreadyPasses() throws {
     let directory = try copyFixture()
     let page = directory.appendingPathComponent("02-modules.md")

@@ -133,7 +133,7 @@ public final class Learner {
     let steps = pages[page]
     let target = step ?? progress.resumeIndex(steps)
     write("\n" + present.pageBanner(number: page + 1, of: pages.count, steps: steps) + "\n")
-    let errors = steps.page.diagnostics.filter(\.isError)
+    let errors = steps.page.pageErrors
     guard errors.isEmpty else {
       // The author has to mend the page first; `tutor check` says the same.
       write(errors.map { $0.description + "\n" }.joined())

@@ -47,7 +47,7 @@ public struct Playthrough {
     let present = StepPresenter(style: style)
     for (number, steps) in pages.enumerated() {
       write(present.pageBanner(number: number + 1, of: pages.count, steps: steps) + "\n\n")
-      let errors = steps.page.diagnostics.filter(\.isError)
+      let errors = steps.page.pageErrors
       guard errors.isEmpty else {
         write(errors.map { $0.description + "\n" }.joined())
         write(present.fail("\(steps.stem) cannot be played: the page has errors") + "\n")
@@ -56,6 +56,11 @@ public struct Playthrough {
       }
       let session = PageSession(page: steps.page, workspace: workspace, runtime: runtime)
       var summary = Summary()
+      // A block with a line that cannot be read fails; the rest of the page plays.
+      for error in steps.page.blocks.flatMap(\.errors) {
+        write(present.fail(error.description))
+        summary.failed += 1
+      }
       play(steps, in: session, present: present, summary: &summary)
       write(
         "\(steps.stem): \(summary.passed) passed, \(summary.failed) failed"
