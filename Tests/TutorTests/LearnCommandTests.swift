@@ -49,7 +49,8 @@ final class LearnCommandTests: TutorTestCase {
     try text.write(to: page, atomically: true, encoding: .utf8)
     let run = try tutor(["learn", directory.path])
     XCTAssertEqual(run.status, 1, run.stdout)
-    XCTAssertTrue(run.stdout.contains("FAIL \(page.path):27:1: error: transcript line before any prompt"), run.stdout)
+    XCTAssertTrue(
+      run.stdout.contains("FAIL \(page.path):27:1: error: transcript line before any prompt"), run.stdout)
     XCTAssertTrue(run.stdout.contains("lfe> (* x 2)\n20\nPASS\n"), run.stdout)
   }
 
