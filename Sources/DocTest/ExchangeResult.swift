@@ -22,6 +22,8 @@ public struct ExchangeResult: Hashable, Sendable {
   /// The expected lines `--update` writes instead, keeping the page's pid spellings and
   /// `...` lines; nil when the exchange passed.
   public var proposed: [String]?
+  /// For a failure while tracing: files drawing what the processes did, by extension.
+  public var traceFiles: [String: String] = [:]
 
   public init(
     exchange: Exchange, status: Status, checked: Bool = true, actual: [String] = [], message: String? = nil,

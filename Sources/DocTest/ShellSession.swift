@@ -15,10 +15,15 @@ public protocol ShellSession: AnyObject {
   /// Whether the last `evaluate` was stopped because it ran out of time (the block's
   /// `timeout`, or the default time a step may take).
   var lastEvaluationTimedOut: Bool { get }
+
+  /// Files drawing what the processes did in the last `evaluate`, by extension (`txt`,
+  /// `svg`), when the session traces; empty otherwise.
+  func traceFiles() -> [String: String]
 }
 
 extension ShellSession {
   public var lastEvaluationTimedOut: Bool { false }
+  public func traceFiles() -> [String: String] { [:] }
 }
 
 /// Starts the LFE system for one course in `workspace` and returns a maker of sessions,

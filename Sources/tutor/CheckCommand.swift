@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocTest
 import Foundation
+import Walkthrough
 
 /// `tutor check PATH...`: lint and run pages, for authors; `--update` rewrites stale
 /// expected output in place.
@@ -24,8 +25,17 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "With --update, rewrite without asking.")
   var yes = false
 
+  @Option(
+    help: ArgumentHelp(
+      "For each failing exchange, write a sequence diagram of what the processes did (text and SVG) here.",
+      valueName: "dir"))
+  var trace: String?
+
   func run() throws {
-    var outcome = try options.execute(mode: .check, command: "check")
+    var outcome = try options.execute(
+      mode: .check, command: "check",
+      factory: trace == nil ? EmbeddedShell.factory : EmbeddedShell.factory(tracing: TraceFiles.render))
+    if let trace { try TraceFiles.write(outcome.pages, into: trace) }
     if update {
       let applied = applyUpdates(outcome.pages)
       outcome.exitCode = DocTestRun.exitCode(outcome.pages, updated: applied)

@@ -383,6 +383,7 @@ public final class Learner {
       parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
     if show { session.echo { [weak self] in self?.write($0) } }
     defer { session.runtime.output.echo = nil }
+    session.runtime.trace = block.options.trace ? Trace(atoms: session.runtime.atoms) : nil
     return session.evaluate(input, profile: session.profile(for: block))
   }
 
@@ -395,6 +396,10 @@ public final class Learner {
     text = "\(step.id): \(text)"
     write(present.pass(text))
     if let note { write(present.note(note)) }
+    if let session, let trace = session.runtime.stopTrace() {
+      let diagram = SequenceDiagramBuilder(trace: trace, shell: session.shell).build()
+      write(TextDiagramRenderer(style: present.style).render(diagram))
+    }
     return .advance
   }
 
@@ -490,6 +495,8 @@ public final class Learner {
       terminal?.runCommand(":ps")
     case .mailbox(let target):
       terminal?.runCommand(":mailbox" + (target.map { " " + $0 } ?? ""))
+    case .trace(let form):
+      terminal?.runCommand(":trace " + form)
     case .menu:
       return .leave(.menu)
     case .reset:
