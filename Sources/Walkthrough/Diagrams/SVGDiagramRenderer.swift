@@ -115,7 +115,10 @@ public struct SVGDiagramRenderer {
         default:
           body.append(#"<path class="mark" d="M\#(x) \#(y - 5) L\#(x + 5) \#(y) L\#(x) \#(y + 5) L\#(x - 5) \#(y) Z"/>"#)
         }
-        let shown = DiagramLabel.fit(text, width: room(a == n - 1 ? 2 * slot : slot - 20), plain: false)
+        // A note may run on to the next lifeline still drawn at its row.
+        let next = ((a + 1)..<d.participants.count).first { d.isAlive($0, atRow: r) }
+        let space = next.map { xs[$0] - x - 20 } ?? 2 * slot
+        let shown = DiagramLabel.fit(text, width: room(space), plain: false)
         body.append(#"<text class="note" x="\#(x + 10)" y="\#(y + 4)">\#(escape(shown))</text>"#)
         width = max(width, x + 10 + textWidth(shown) + m)
       case .gap(let omitted):

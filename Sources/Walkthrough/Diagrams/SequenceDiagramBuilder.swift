@@ -9,6 +9,8 @@ public struct SequenceDiagramBuilder {
   public var pidStyle: Printer.PidStyle
   /// Events drawn from each end of a long run.
   public var limit: Int
+  /// Pids drawn as `shell`, besides the evaluators the trace saw act.
+  public var shellPids: Set<Pid> = []
 
   public static let defaultLimit = 40
 
@@ -34,6 +36,8 @@ public struct SequenceDiagramBuilder {
     self.init(trace: trace, pidStyle: shell.profile.pidStyle, limit: limit) { pid in
       runtime.registeredName(of: pid) ?? byVariable[pid]
     }
+    // The evaluator may only be sent to, never act, while the trace is on.
+    if let pid = shell.shellPid { shellPids.insert(pid) }
   }
 
   /// The events to draw, with how many are left out after the first `limit`.
@@ -61,7 +65,7 @@ public struct SequenceDiagramBuilder {
     var byPid: [Pid: Int] = [:]
     var rows: [SequenceDiagram.Row] = []
 
-    func isShell(_ pid: Pid) -> Bool { trace.evaluators.contains(pid) }
+    func isShell(_ pid: Pid) -> Bool { trace.evaluators.contains(pid) || shellPids.contains(pid) }
     func name(_ pid: Pid) -> String {
       if isShell(pid) { return "shell" }
       return names[pid] ?? nameOf(pid) ?? "<0.\(pid.serial).0>"
