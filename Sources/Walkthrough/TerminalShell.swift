@@ -129,7 +129,9 @@ public final class TerminalShell {
         continue
       case .command(let command):
         if !runCommand(command) {
-          write("unknown command \(command); the commands are :ps, :mailbox [pid or name] and :trace [full] FORM\n")
+          write(
+            "unknown command \(command); the commands are :ps, :mailbox [pid or name] and :trace [full] FORM\n"
+          )
         }
       case .form(let source):
         evaluate(source)

@@ -56,7 +56,8 @@ struct TraceCommand: ParsableCommand {
     let runtime = Runtime(clock: .virtual)
     runtime.readFile = Workspace(directory: url.deletingLastPathComponent()).read
     do {
-      let loaded = try ModuleCompiler.compileAndLoad(source: source, file: url.lastPathComponent, runtime: runtime)
+      let loaded = try ModuleCompiler.compileAndLoad(
+        source: source, file: url.lastPathComponent, runtime: runtime)
       for w in loaded.warnings {
         FileHandle.standardError.write(Data("\(file):\(w.location): warning: \(w.message)\n".utf8))
       }

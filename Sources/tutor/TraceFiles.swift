@@ -31,7 +31,8 @@ enum TraceFiles {
         }
       }
     } catch {
-      DocTestOptions.printError("tutor check: cannot write the trace into \(directory): \(error.localizedDescription)")
+      DocTestOptions.printError(
+        "tutor check: cannot write the trace into \(directory): \(error.localizedDescription)")
       throw ExitCode(2)
     }
   }
@@ -42,7 +43,8 @@ enum TraceFiles {
     let parts = page.split(separator: "/").filter { $0 != "." && $0 != ".." && !$0.isEmpty }
     var stem = parts.joined(separator: "_")
     if let dot = stem.lastIndex(of: "."), dot > stem.startIndex { stem = String(stem[..<dot]) }
-    let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+    let safe = String(
+      stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
     let trimmed = safe.drop { $0 == "." }
     return "\(trimmed.isEmpty ? "page" : String(trimmed))-line\(line).\(ext)"
   }

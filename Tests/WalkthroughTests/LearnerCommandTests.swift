@@ -6,7 +6,8 @@ final class LearnerCommandTests: XCTestCase {
   func testTraceTakesTheRestOfTheLine() {
     XCTAssertEqual(LearnerCommand.parse(":trace (! (self) 'hi)"), .trace("(! (self) 'hi)"))
     XCTAssertEqual(LearnerCommand.parse(":trace full (ring:start 5)"), .trace("full (ring:start 5)"))
-    XCTAssertEqual(LearnerCommand.parse(":trace"), .unknown(":trace needs a form, such as :trace (! (self) 'hi)"))
+    XCTAssertEqual(
+      LearnerCommand.parse(":trace"), .unknown(":trace needs a form, such as :trace (! (self) 'hi)"))
     XCTAssertEqual(TracedEvaluation.parseCommand(" full (ring:start 5)").full, true)
     XCTAssertEqual(TracedEvaluation.parseCommand(" full (ring:start 5)").form, "(ring:start 5)")
     XCTAssertEqual(TracedEvaluation.parseCommand("(fullness)").full, false)

@@ -158,7 +158,9 @@ final class SequenceDiagramTests: XCTestCase {
 
   func testSVGEscapesText() {
     let d = SequenceDiagram(
-      participants: [.init(name: "a<b>", spawnedAt: nil, endsAt: nil), .init(name: "c&d", spawnedAt: nil, endsAt: nil)],
+      participants: [
+        .init(name: "a<b>", spawnedAt: nil, endsAt: nil), .init(name: "c&d", spawnedAt: nil, endsAt: nil),
+      ],
       rows: [.arrow(from: 0, to: 1, style: .message, label: "\"x\" & 'y' <z>")])
     let svg = SVGDiagramRenderer().render(d)
     XCTAssertTrue(svg.contains("a&lt;b&gt;"))
@@ -169,11 +171,15 @@ final class SequenceDiagramTests: XCTestCase {
 
   func testMermaidEscapesWhatItReads() {
     let d = SequenceDiagram(
-      participants: [.init(name: "shell", spawnedAt: nil, endsAt: nil), .init(name: "<0.80.0>", spawnedAt: nil, endsAt: nil)],
+      participants: [
+        .init(name: "shell", spawnedAt: nil, endsAt: nil),
+        .init(name: "<0.80.0>", spawnedAt: nil, endsAt: nil),
+      ],
       rows: [.arrow(from: 0, to: 1, style: .message, label: "#(a; b)")])
     XCTAssertEqual(
       MermaidDiagramRenderer().render(d),
-      "sequenceDiagram\n  participant p0 as shell\n  participant p1 as #lt;0.80.0#gt;\n  p0->>p1: #35;(a#59; b)\n")
+      "sequenceDiagram\n  participant p0 as shell\n  participant p1 as #lt;0.80.0#gt;\n  p0->>p1: #35;(a#59; b)\n"
+    )
   }
 
   /// The SVG renders as an image (rsvg-convert, Debian librsvg2-bin), when it is installed.
@@ -182,14 +188,17 @@ final class SequenceDiagramTests: XCTestCase {
       FileManager.default.isExecutableFile(atPath: $0)
     }
     guard let tool else { throw XCTSkip("rsvg-convert is not installed (apt-get install librsvg2-bin)") }
-    let svg = SVGDiagramRenderer().render(try Self.diagram(Self.casesDirectory.appendingPathComponent("ring")))
+    let svg = SVGDiagramRenderer().render(
+      try Self.diagram(Self.casesDirectory.appendingPathComponent("ring")))
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-svg-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data(svg.utf8).write(to: dir.appendingPathComponent("ring.svg"))
     let p = Process()
     p.executableURL = URL(fileURLWithPath: tool)
-    p.arguments = [dir.appendingPathComponent("ring.svg").path, "-o", dir.appendingPathComponent("ring.png").path]
+    p.arguments = [
+      dir.appendingPathComponent("ring.svg").path, "-o", dir.appendingPathComponent("ring.png").path,
+    ]
     try p.run()
     p.waitUntilExit()
     XCTAssertEqual(p.terminationStatus, 0)

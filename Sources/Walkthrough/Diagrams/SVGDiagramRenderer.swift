@@ -28,12 +28,14 @@ public struct SVGDiagramRenderer {
     for row in d.rows {
       if case .arrow(let a, let b, let style, let label) = row, abs(a - b) == 1 {
         // A spawn arrow stops at the new process's box, half a box short.
-        let box = style == .spawn ? (max(DisplayWidth.of(d.participants[b].name) * cw + 16, 60) + 4) / (2 * cw) : 0
+        let box =
+          style == .spawn ? (max(DisplayWidth.of(d.participants[b].name) * cw + 16, 60) + 4) / (2 * cw) : 0
         longestLabel = max(longestLabel, DisplayWidth.of(label) + box)
       }
     }
     let slot = min(
-      max(SVGDiagramRenderer.minSlot, longestName * cw + 24, longestLabel * cw + 24), SVGDiagramRenderer.maxSlot)
+      max(SVGDiagramRenderer.minSlot, longestName * cw + 24, longestLabel * cw + 24),
+      SVGDiagramRenderer.maxSlot)
     let m = SVGDiagramRenderer.margin
     let xs = (0..<n).map { m + $0 * slot + slot / 2 }
     let boxH = SVGDiagramRenderer.boxHeight
@@ -75,7 +77,8 @@ public struct SVGDiagramRenderer {
       let name = DiagramLabel.fit(d.participants[i].name, width: (slot - 16) / cw, plain: false)
       let w = max(textWidth(name) + 16, 60)
       body.append(
-        #"<rect class="box" x="\#(xs[i] - w / 2)" y="\#(centerY - boxH / 2)" width="\#(w)" height="\#(boxH)" rx="4"/>"#)
+        #"<rect class="box" x="\#(xs[i] - w / 2)" y="\#(centerY - boxH / 2)" width="\#(w)" height="\#(boxH)" rx="4"/>"#
+      )
       body.append(#"<text class="name" x="\#(xs[i])" y="\#(centerY + 4)">\#(escape(name))</text>"#)
     }
     for (i, p) in d.participants.enumerated() where p.spawnedAt == nil {
@@ -89,7 +92,8 @@ public struct SVGDiagramRenderer {
         if a == b {
           let x = xs[a]
           body.append(
-            #"<path class="\#(cls)" d="M\#(x) \#(y - 7) H\#(x + 30) V\#(y + 7) H\#(x + 4)" marker-end="url(#head)"/>"#)
+            #"<path class="\#(cls)" d="M\#(x) \#(y - 7) H\#(x + 30) V\#(y + 7) H\#(x + 4)" marker-end="url(#head)"/>"#
+          )
           let text = DiagramLabel.fit(label, width: room(width - x - 40 - m), plain: false)
           body.append(#"<text class="label" x="\#(x + 36)" y="\#(y + 4)">\#(escape(text))</text>"#)
           width = max(width, x + 36 + textWidth(text) + m)
@@ -111,9 +115,13 @@ public struct SVGDiagramRenderer {
         case .receive:
           body.append(#"<circle class="mark" cx="\#(x)" cy="\#(y)" r="4"/>"#)
         case .exit:
-          body.append(#"<path class="exit" d="M\#(x - 6) \#(y - 6) L\#(x + 6) \#(y + 6) M\#(x + 6) \#(y - 6) L\#(x - 6) \#(y + 6)"/>"#)
+          body.append(
+            #"<path class="exit" d="M\#(x - 6) \#(y - 6) L\#(x + 6) \#(y + 6) M\#(x + 6) \#(y - 6) L\#(x - 6) \#(y + 6)"/>"#
+          )
         default:
-          body.append(#"<path class="mark" d="M\#(x) \#(y - 5) L\#(x + 5) \#(y) L\#(x) \#(y + 5) L\#(x - 5) \#(y) Z"/>"#)
+          body.append(
+            #"<path class="mark" d="M\#(x) \#(y - 5) L\#(x + 5) \#(y) L\#(x) \#(y + 5) L\#(x - 5) \#(y) Z"/>"#
+          )
         }
         // A note may run on to the next lifeline still drawn at its row.
         let next = ((a + 1)..<d.participants.count).first { d.isAlive($0, atRow: r) }
@@ -127,7 +135,9 @@ public struct SVGDiagramRenderer {
       }
     }
     var svg = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-    svg += #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(bottom)" viewBox="0 0 \#(width) \#(bottom)" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="\#(SVGDiagramRenderer.fontSize)">"# + "\n"
+    svg +=
+      #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(bottom)" viewBox="0 0 \#(width) \#(bottom)" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="\#(SVGDiagramRenderer.fontSize)">"#
+      + "\n"
     svg += """
       <defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#333"/></marker></defs>
       <style>

@@ -89,7 +89,8 @@ public struct SequenceDiagramBuilder {
     if let s = shellFirst { _ = participant(s.process) }
 
     func text(_ t: Term) -> String {
-      Printer.lfePretty(t, atoms: trace.atoms, pidStyle: pidStyle, depth: -1, indent: 0, lineLength: 1_000_000)
+      Printer.lfePretty(
+        t, atoms: trace.atoms, pidStyle: pidStyle, depth: -1, indent: 0, lineLength: 1_000_000)
     }
     var exited: Set<Int> = []
     func add(_ e: Trace.Event) {

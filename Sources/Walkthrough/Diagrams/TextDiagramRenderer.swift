@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sequence diagram as terminal text: box drawing, or plain ASCII for a dumb terminal
 /// or a file. Lifelines are columns; each arrow takes two lines (its label, then the
 /// arrow), each note one.
@@ -46,7 +48,8 @@ public struct TextDiagramRenderer {
     // Room on the right of the last lifeline for what its notes say.
     let notes = min(20, width / 4)
     let slot = min(
-      max((width - notes) / n, TextDiagramRenderer.slotRange.lowerBound), TextDiagramRenderer.slotRange.upperBound)
+      max((width - notes) / n, TextDiagramRenderer.slotRange.lowerBound),
+      TextDiagramRenderer.slotRange.upperBound)
     let xs = (0..<n).map { $0 * slot + slot / 2 }
     let lineWidth = n * slot
     var out: [String] = []
@@ -157,7 +160,6 @@ public struct TextDiagramRenderer {
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 extension TextDiagramRenderer {
   /// For standard output as this process finds it: box drawing on a terminal, plain
