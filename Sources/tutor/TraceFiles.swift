@@ -30,6 +30,13 @@ enum TraceFiles {
           try Data(content.utf8).write(to: dir.appendingPathComponent(name))
         }
       }
+      if !failures.isEmpty {
+        let n = failures.count
+        FileHandle.standardError.write(
+          Data(
+            "tutor check: diagrams of \(n) failing exchange\(n == 1 ? "" : "s") written into \(directory)\n"
+              .utf8))
+      }
     } catch {
       DocTestOptions.printError(
         "tutor check: cannot write the trace into \(directory): \(error.localizedDescription)")

@@ -95,6 +95,7 @@ final class CommandLineTests: TutorTestCase {
     let run = try tutor(["check", dir.appendingPathComponent("page.md").path, "--trace", out.path])
     XCTAssertEqual(run.status, 1, run.stdout)
     XCTAssertTrue(run.stdout.contains("page.md:6: error: transcript mismatch"), run.stdout)
+    XCTAssertTrue(run.stderr.contains("diagrams of 1 failing exchange written into"), run.stderr)
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     XCTAssertEqual(files.count, 2, files.description)
     XCTAssertTrue(
