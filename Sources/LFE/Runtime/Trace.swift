@@ -12,7 +12,8 @@ public final class Trace {
   }
 
   public enum Kind {
-    /// Started `child` running `function` (`m:f/N`, or the fun as LFE prints it).
+    /// Started `child` running `function`: `m:f/N`, `fun in m:f/N` for a fun written in
+    /// a module, `fun` for one typed at the shell.
     case spawn(child: Pid, function: String)
     /// Sent `message` to `to` (nil: a registered name that no process has).
     case send(to: Pid?, message: Term)
