@@ -46,7 +46,9 @@ let package = Package(
     .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Cases")]),
     .testTarget(
       name: "DocTestTests", dependencies: ["DocTest", "Lessons", "LFE"], resources: [.copy("Cases")]),
-    .testTarget(name: "WalkthroughTests", dependencies: ["Walkthrough", "Lessons", "DocTest", "LFE"]),
+    .testTarget(
+      name: "WalkthroughTests", dependencies: ["Walkthrough", "Lessons", "DocTest", "LFE"],
+      exclude: ["DiagramCases"]),
     .testTarget(
       name: "TutorTests", dependencies: ["tutor", "Walkthrough", "Lessons", "LFE"], exclude: ["Fixtures"]),
   ]

@@ -9,6 +9,16 @@ public final class EmbeddedShell: ShellSession {
     self.shell = shell
   }
 
+  /// Draws a trace as files by extension; tracing is on for every exchange while set.
+  public typealias TraceRenderer = @Sendable (Trace, Shell) -> [String: String]
+  public var traceRenderer: TraceRenderer? = nil
+  private var lastTrace: Trace? = nil
+
+  public func traceFiles() -> [String: String] {
+    guard let traceRenderer, let lastTrace else { return [:] }
+    return traceRenderer(lastTrace, shell)
+  }
+
   /// The host's time one exchange may take when its block sets no `timeout`.
   public static let defaultStepMilliseconds = 10_000
 
@@ -27,6 +37,9 @@ public final class EmbeddedShell: ShellSession {
       runtime.limits.virtualMillisecondsPerStep = ms
       runtime.limits.wallMillisecondsPerStep = Int(clamping: max(ms, 1))
     }
+    guard traceRenderer != nil else { return shell.evaluate(source: input, line: line) }
+    lastTrace = runtime.startTrace()
+    defer { runtime.trace = nil }
     return shell.evaluate(source: input, line: line)
   }
 
@@ -36,10 +49,19 @@ public final class EmbeddedShell: ShellSession {
 
   /// One runtime per course, on virtual time, reading files from the course's workspace;
   /// a new shell per page, so modules compiled by earlier pages stay loaded.
-  public static let factory: ShellFactory = { workspace in
-    let runtime = Runtime(clock: .virtual)
-    runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
-    return { EmbeddedShell(shell: Shell(runtime: runtime, profile: .lfe2)) }
+  public static let factory: ShellFactory = factory(tracing: nil)
+
+  /// The same, tracing each exchange for `renderer` when it is given.
+  public static func factory(tracing renderer: TraceRenderer?) -> ShellFactory {
+    { workspace in
+      let runtime = Runtime(clock: .virtual)
+      runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
+      return {
+        let session = EmbeddedShell(shell: Shell(runtime: runtime, profile: .lfe2))
+        session.traceRenderer = renderer
+        return session
+      }
+    }
   }
 
   /// Finds a module not loaded yet by compiling its file from the workspace, as

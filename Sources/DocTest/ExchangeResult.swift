@@ -30,6 +30,8 @@ public struct ExchangeResult: Hashable, Sendable {
   public var proposed: [String]?
   /// The column where the input starts on its line, after the prompt.
   public var column = 1
+  /// For a failure while tracing: files drawing what the processes did, by extension.
+  public var traceFiles: [String: String] = [:]
 
   public init(
     exchange: Exchange, status: Status, checked: Bool = true, actual: [String] = [], message: String? = nil,

@@ -105,6 +105,7 @@ struct PageRunner {
         "took \(Self.seconds(elapsed)), longer than the block's timeout of \(Self.seconds(timeout))"
     }
     let timeMessage = result.message
+    if result.status == .failed { result.traceFiles = session.traceFiles() }
     guard result.checked else {
       if result.status == .passed {
         result.status = .unchecked
@@ -131,6 +132,7 @@ struct PageRunner {
     }
     if let stopped = timeMessage { result.message = stopped + "; " + (result.message ?? "") }
     result.diff = diff
+    if result.traceFiles.isEmpty { result.traceFiles = session.traceFiles() }
     // Lines that still match are the page's own word on its pids.
     for case .same(let index, let other) in steps {
       if let extended = matcher.expected[index].match(actual[other], bindings) { bindings = extended }

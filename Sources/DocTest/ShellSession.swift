@@ -18,11 +18,16 @@ public protocol ShellSession: AnyObject {
 
   /// Whether the session has ended (the page ran `(exit)`, `(q)` or `(c:q)`).
   var hasStopped: Bool { get }
+
+  /// Files drawing what the processes did in the last `evaluate`, by extension (`txt`,
+  /// `svg`), when the session traces; empty otherwise.
+  func traceFiles() -> [String: String]
 }
 
 extension ShellSession {
   public var lastEvaluationTimedOut: Bool { false }
   public var hasStopped: Bool { false }
+  public func traceFiles() -> [String: String] { [:] }
 }
 
 /// Starts the LFE system for one course in `workspace` and returns a maker of sessions,

@@ -18,6 +18,8 @@ public struct BlockOptions: Hashable, Sendable {
   public var solution: Bool
   /// The author's hints for the block's steps, shown one at a time, in order.
   public var hints: [String]
+  /// After the learner's answer passes, show a sequence diagram of what the processes did.
+  public var trace: Bool = false
 
   public init(
     skip: Bool = false, unordered: Bool = false, timeout: Duration? = nil, profile: String? = nil,
@@ -75,6 +77,7 @@ extension BlockOptions: CustomStringConvertible {
     if exercise { words.append("exercise") }
     if solution { words.append("solution") }
     for hint in hints { words.append("hint \"\(hint)\"") }
+    if trace { words.append("trace") }
     return words.joined(separator: " ")
   }
 }

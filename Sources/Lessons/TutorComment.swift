@@ -116,7 +116,7 @@ extension BlockOptions {
           continue
         }
         hints.append(text)
-      case "skip", "unordered", "exercise", "solution":
+      case "skip", "unordered", "exercise", "solution", "trace":
         let value: Bool
         switch setting.value {
         case nil, "true", "yes": value = true
@@ -130,6 +130,7 @@ extension BlockOptions {
         case "skip": skip = value
         case "unordered": unordered = value
         case "exercise": exercise = value
+        case "trace": trace = value
         default: solution = value
         }
       case "timeout":

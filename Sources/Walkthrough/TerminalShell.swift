@@ -90,7 +90,7 @@ public final class TerminalShell {
     write(shell.evaluate(source: source))
   }
 
-  /// Runs `:ps` and `:mailbox`; false for a command it does not know.
+  /// Runs `:ps`, `:mailbox` and `:trace`; false for a command it does not know.
   @discardableResult
   public func runCommand(_ command: String) -> Bool {
     let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -104,6 +104,15 @@ public final class TerminalShell {
         return true
       }
       write(text.isEmpty ? "(no messages waiting)\n" : text)
+    case ":trace":
+      let (form, full) = TracedEvaluation.parseCommand(String(command.dropFirst(":trace".count)))
+      guard !form.isEmpty else {
+        write("usage: :trace [full] FORM, such as :trace (! (self) 'hello)\n")
+        return true
+      }
+      let (output, diagram) = TracedEvaluation.run(form, in: shell)
+      write(output)
+      write(TextDiagramRenderer.forStandardOutput(full: full).render(diagram))
     default:
       return false
     }
@@ -120,7 +129,9 @@ public final class TerminalShell {
         continue
       case .command(let command):
         if !runCommand(command) {
-          write("unknown command \(command); the commands are :ps and :mailbox [pid or name]\n")
+          write(
+            "unknown command \(command); the commands are :ps, :mailbox [pid or name] and :trace [full] FORM\n"
+          )
         }
       case .form(let source):
         evaluate(source)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocTest
 import Foundation
+import Walkthrough
 
 /// `tutor check PATH...`: lint and run pages, for authors; `--update` rewrites stale
 /// expected output in place.
@@ -55,6 +56,12 @@ struct CheckCommand: ParsableCommand {
       valueName: "path"))
   var lfe: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "For each failing exchange, write a sequence diagram of what the processes did (text and SVG) here.",
+      valueName: "dir"))
+  var trace: String?
+
   func validate() throws {
     if let against, against != "lfe" { throw ValidationError("--against takes lfe, not '\(against)'") }
     if lfe != nil && against == nil { throw ValidationError("--lfe goes with --against lfe") }
@@ -78,7 +85,10 @@ struct CheckCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    var outcome = try options.execute(mode: .check, command: "check")
+    var outcome = try options.execute(
+      mode: .check, command: "check",
+      factory: trace == nil ? EmbeddedShell.factory : EmbeddedShell.factory(tracing: TraceFiles.render))
+    if let trace { try TraceFiles.write(outcome.pages, into: trace) }
     if let realLFE {
       let comparison = LFEComparison(lfe: realLFE)
       let (rows, stopped) = comparison.compare(outcome.courses, results: outcome.pages)

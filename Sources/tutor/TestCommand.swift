@@ -58,7 +58,9 @@ struct DocTestOptions: ParsableArguments {
   }
 
   /// Loads, runs and reports; usage problems exit 2 before anything runs.
-  func execute(mode: CourseRunner.Mode, command: String) throws -> Outcome {
+  func execute(
+    mode: CourseRunner.Mode, command: String, factory: @escaping ShellFactory = EmbeddedShell.factory
+  ) throws -> Outcome {
     // Checked here rather than in `validate()`, which would exit 64, not 2.
     guard !paths.isEmpty else { throw usage(command, "give at least one page or course directory") }
     guard let format = DocTestRun.Format(rawValue: format) else {
@@ -83,7 +85,7 @@ struct DocTestOptions: ParsableArguments {
         command, "--output \(output) is one of the pages being checked (\(page)); write the report elsewhere")
     }
     if let selected { courses = DocTestRun.select(courses, shard: selected) }
-    let pages = DocTestRun(mode: mode, jobs: jobs).run(courses)
+    let pages = DocTestRun(mode: mode, jobs: jobs, factory: factory).run(courses)
     let color =
       format == .text && output == nil && isatty(STDOUT_FILENO) != 0
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -20,6 +20,15 @@ final class ExerciseOptionsTests: XCTestCase {
       ["Send the pid first, then the message", "Use (self) to get the shell's pid"])
   }
 
+  func testTraceOption() {
+    let page = Page(path: "p.md", text: "<!-- tutor: trace -->\n```lfe\nlfe> (! (self) 'hi)\nhi\n```\n")
+    XCTAssertEqual(page.diagnostics, [])
+    XCTAssertEqual(page.blocks.first?.options.trace, true)
+    XCTAssertEqual(page.blocks.first?.options.description, "trace")
+    let off = Page(path: "p.md", text: "<!-- tutor: trace=no -->\n```lfe\nlfe> 1\n1\n```\n")
+    XCTAssertEqual(off.blocks.first?.options.trace, false)
+  }
+
   func testEmptyHintIsAnError() {
     let page = Page(path: "p.md", text: "<!-- tutor: hint -->\n```lfe\nlfe> 1\n1\n```\n")
     XCTAssertEqual(

@@ -45,6 +45,65 @@ final class CommandLineTests: TutorTestCase {
     XCTAssertTrue(bad.stderr.contains("bad.lfe:1:1: error: function f/1 undefined"), bad.stderr)
   }
 
+  func testTraceDrawsTheRunAsTextSVGAndMermaid() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-trace-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("echo.lfe")
+    try """
+    (defmodule echo (export (start 0) (loop 0)))
+    (defun start () (let ((p (spawn 'echo 'loop ()))) (register 'server p) (! p (tuple (self) 'hi)) (receive (m m))))
+    (defun loop () (receive ((tuple from m) (! from m))))
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let svg = dir.appendingPathComponent("echo.svg")
+    let run = try tutor(["trace", file.path, "--eval", "(echo:start)", "--svg", svg.path])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    // Output to a pipe is plain ASCII; the columns depend on the width (COLUMNS), the
+    // order of what is drawn does not.
+    let drawn = run.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      .replacingOccurrences(of: "-+", with: "-", options: .regularExpression)
+    XCTAssertEqual(
+      drawn,
+      "hi shell server | | spawn echo:loop/0 +->+ | * register server | #(#Pid<0.79.0> hi) | +->| | o receive #(#Pid<0.79.0> hi) | hi | |<-+ | X exit normal o receive hi"
+    )
+    let image = try String(contentsOf: svg, encoding: .utf8)
+    XCTAssertTrue(image.hasPrefix("<?xml"))
+    XCTAssertTrue(image.contains(">server</text>"))
+    let mermaid = try tutor(["trace", file.path, "--eval", "(echo:start)", "--mermaid"])
+    XCTAssertTrue(mermaid.stdout.contains("sequenceDiagram\n  participant p0 as shell\n"), mermaid.stdout)
+    XCTAssertEqual(try tutor(["trace", file.path, "--eval", "(echo:start)", "--events", "0"]).status, 2)
+  }
+
+  func testCheckTraceWritesADiagramOfEachFailingExchange() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-ctrace-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try """
+    # Page
+
+    ```lfe
+    lfe> (+ 1 2)
+    3
+    lfe> (progn (! (self) 'a) (receive (m m)))
+    b
+    ```
+
+    """.write(to: dir.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("traces/deeper")
+    let run = try tutor(["check", dir.appendingPathComponent("page.md").path, "--trace", out.path])
+    XCTAssertEqual(run.status, 1, run.stdout)
+    XCTAssertTrue(run.stdout.contains("page.md:6:6: error: transcript mismatch"), run.stdout)
+    XCTAssertTrue(run.stderr.contains("diagrams of 1 failing exchange written into"), run.stderr)
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    XCTAssertEqual(files.count, 2, files.description)
+    XCTAssertTrue(
+      files.allSatisfy { $0.hasSuffix("page-line6.svg") || $0.hasSuffix("page-line6.txt") }, "\(files)")
+    let text = try String(contentsOf: out.appendingPathComponent(files[1]), encoding: .utf8)
+    XCTAssertTrue(text.contains("o receive a"), text)
+  }
+
   func testBundledLessonsPass() throws {
     let run = try tutor(["check", "lessons"])
     XCTAssertEqual(run.status, 0, run.stdout + run.stderr)

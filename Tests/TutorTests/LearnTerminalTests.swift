@@ -137,6 +137,22 @@ import XCTest
       type(t, "(+ 1 2)", "01-basics#1: matches the page")
     }
 
+    func testATraceBlockDrawsTheDiagramOnceTheAnswerPasses() throws {
+      let page = course.appendingPathComponent("01-basics.md")
+      let text = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+        of: "Send it a message:\n", with: "Send it a message:\n\n<!-- tutor: trace -->\n")
+      try text.write(to: page, atomically: true, encoding: .utf8)
+      let t = try learn()
+      type(t, "1", "[1/4] 01-basics#1")
+      type(t, "(+ 1 2)", "01-basics#1: matches the page")
+      type(t, "(set x 10)", "01-basics#2: matches the page")
+      type(t, "(* x 2)", "01-basics#3: matches the page")
+      XCTAssertFalse(t.screenText.contains("receive"), t.screenText)
+      type(t, "(! (self) 'hello)", "01-basics#4: matches the page")
+      expect(t, "↻ hello")
+      XCTAssertTrue(t.screenText.contains("shell"), t.screenText)
+    }
+
     func testAChangedCourseKeepsTheStatusOfUnchangedSteps() throws {
       var t = try learn()
       type(t, "1", "[1/4] 01-basics#1")

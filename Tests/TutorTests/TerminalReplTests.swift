@@ -30,6 +30,17 @@ import XCTest
       XCTAssertTrue(t.waitFor("3\n", timeout: 5), t.screenText)
     }
 
+    func testTraceCommandDrawsWhoSentWhatToWhom() throws {
+      let t = try repl()
+      evaluate(t, "(set echo (spawn (lambda () (receive ((tuple from m) (! from m))))))", answer: "#Pid<")
+      t.send(":trace (progn (! echo (tuple (self) 'ping)) (receive (m m)))\r")
+      XCTAssertTrue(t.waitFor("● receive ping", timeout: 10), t.screenText)
+      XCTAssertTrue(t.screenText.contains("shell"), t.screenText)
+      XCTAssertTrue(t.screenText.contains("echo"), t.screenText)
+      XCTAssertTrue(t.screenText.contains("▶│"), t.screenText)
+      XCTAssertTrue(t.waitFor("lfe> ", timeout: 5), t.screenText)
+    }
+
     func testCtrlCStopsAnEndlessLoopAndTheSessionGoesOn() throws {
       let t = try repl()
       evaluate(t, "(defun loop () (loop))", answer: "loop")

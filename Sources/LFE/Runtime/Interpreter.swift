@@ -687,6 +687,7 @@ extension Runtime {
               ip = code + ins.rb
             }
           case .removeMessage:
+            if _slowPath(trace != nil) { traceReceive(by: p) }
             p.mailbox.removeAtCursor()
             p.borrowedRegister = -1
             p.deadline = nil
@@ -742,6 +743,7 @@ extension Runtime {
           case .send:
             let to = regs + ins.rb
             let message = regs + ins.rc
+            if _slowPath(trace != nil) { traceSend(by: p, to: to, message: message) }
             if TermMemory.tag(to) == TermMemory.pidTag {
               let pid = Pid(serial: UInt32(truncatingIfNeeded: TermMemory.word(to)))
               if ins.a == Int32(Instruction.sendMoveNoResult) {

@@ -160,6 +160,12 @@ struct Mailbox: ~Copyable {
 
   mutating func resetCursor() { cursor32 = start }
 
+  /// A counted copy of the message at the cursor, for a trace of what a receive took.
+  var atCursor: Term? {
+    guard cursor32 >= start, cursor32 < end else { return nil }
+    return slots.unsafelyUnwrapped[Int(cursor32)]
+  }
+
   /// Takes the message at the cursor out of the queue and resets the cursor. Its
   /// reference passes to the register that `peek(borrowingInto:)` wrote it to.
   @inline(__always)

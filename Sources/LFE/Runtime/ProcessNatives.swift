@@ -24,16 +24,23 @@ enum ProcessNatives {
     [
       ProcessNative("erlang", "self", 0) { _, p, _ in .pid(p.pid) },
       ProcessNative("erlang", "spawn", 1) { rt, p, a throws(Exception) in
-        .pid(try rt.spawnFun(a[0], link: nil).pid)
+        rt.traced(spawn: try rt.spawnFun(a[0], link: nil).pid, by: p)
       },
       ProcessNative("erlang", "spawn_link", 1) { rt, p, a throws(Exception) in
-        .pid(try rt.spawnFun(a[0], link: p).pid)
+        // Linked after the spawn is traced, so a diagram shows the spawn first.
+        let q = rt.traced(spawn: try rt.spawnFun(a[0], link: nil).pid, by: p)
+        if case .pid(let pid) = q { try rt.link(p, pid) }
+        return q
       },
       ProcessNative("erlang", "spawn", 3) { rt, p, a throws(Exception) in
-        .pid(try rt.spawnApplyUncounted(a[0], a[1], a[2], link: nil)._withUnsafeGuaranteedRef { $0.pid })
+        rt.traced(
+          spawn: try rt.spawnApplyUncounted(a[0], a[1], a[2], link: nil)._withUnsafeGuaranteedRef { $0.pid },
+          by: p)
       },
       ProcessNative("erlang", "spawn_link", 3) { rt, p, a throws(Exception) in
-        .pid(try rt.spawnApply(a[0], a[1], a[2], link: p).pid)
+        let q = rt.traced(spawn: try rt.spawnApply(a[0], a[1], a[2], link: nil).pid, by: p)
+        if case .pid(let pid) = q { try rt.link(p, pid) }
+        return q
       },
       ProcessNative("erlang", "spawn", 2) { rt, p, a throws(Exception) in
         .pid(try rt.spawnOnNode(a[0], fun: a[1], link: nil))
@@ -49,18 +56,24 @@ enum ProcessNatives {
       },
       ProcessNative("erlang", "spawn_monitor", 1) { rt, p, a throws(Exception) in
         let q = try rt.spawnFun(a[0], link: nil)
+        _ = rt.traced(spawn: q.pid, by: p)
         return .tuple([.pid(q.pid), .ref(rt.monitor(p, q.pid))])
       },
       ProcessNative("erlang", "spawn_monitor", 3) { rt, p, a throws(Exception) in
         let q = try rt.spawnApply(a[0], a[1], a[2], link: nil)
+        _ = rt.traced(spawn: q.pid, by: p)
         return .tuple([.pid(q.pid), .ref(rt.monitor(p, q.pid))])
       },
       ProcessNative("erlang", "send", 2) { rt, p, a throws(Exception) in
-        if let d = try rt.destination(a[0]) { rt.send(a[1], to: d) }
+        let d = try rt.destination(a[0])
+        if rt.trace != nil { rt.traceSend(by: p, to: d, message: a[1]) }
+        if let d { rt.send(a[1], to: d) }
         return a[1]
       },
       ProcessNative("erlang", "!", 2) { rt, p, a throws(Exception) in
-        if let d = try rt.destination(a[0]) { rt.send(a[1], to: d) }
+        let d = try rt.destination(a[0])
+        if rt.trace != nil { rt.traceSend(by: p, to: d, message: a[1]) }
+        if let d { rt.send(a[1], to: d) }
         return a[1]
       },
       ProcessNative("erlang", "link", 1) { rt, p, a throws(Exception) in

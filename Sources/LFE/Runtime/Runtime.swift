@@ -47,6 +47,9 @@ public final class Runtime {
   /// Called when an evaluator process exits, before its links are told (the shell
   /// watches its evaluator, a macro's runner its own).
   var exitObserver: ((Process) -> Void)? = nil
+  /// What processes do, recorded while set (see `Trace`); nil costs one test per send,
+  /// receive and spawn.
+  public var trace: Trace? = nil
   /// Reads a workspace file for `c` and `file:read_file`; nil when it does not exist.
   public var readFile: (String) -> String? = { _ in nil }
 
@@ -283,6 +286,7 @@ public final class Runtime {
   /// chain of a million linked processes dies in a loop, not a million host frames.
   func exitProcess(_ p: Process, reason: Term) {
     if p.status == .exited { return }
+    if trace != nil { traceExit(p, reason: reason) }
     p.status = .exited
     p.exitReason = reason
     p.deadline = nil
@@ -338,6 +342,7 @@ public final class Runtime {
     for (ref, watcher) in p.monitoredBy.sorted(by: { $0.key < $1.key }) {
       let who: Term = names[ref].map { nodeQualified($0) } ?? .pid(p.pid)
       let msg = Term.tuple([.atom(.DOWN), .ref(ref), .atom(.process), who, reason])
+      if trace != nil { traceEvent(p.pid, .down(to: watcher, message: msg)) }
       send(msg, to: watcher)
     }
     p.monitoredBy = [:]
@@ -348,6 +353,7 @@ public final class Runtime {
   /// An exit signal arriving at `q`: a message if it traps exits, else maybe its death.
   func deliverExitSignal(to q: Process, from: Pid, reason: Term, linked: Bool) {
     if q.status == .exited { return }
+    if trace != nil { traceEvent(from, .exitSignal(to: q.pid, reason: reason, trapped: q.trapExit)) }
     if case .atom(let a) = reason, a == .kill, !linked {
       exitProcess(q, reason: .atom(.killed))
       return
@@ -377,6 +383,7 @@ public final class Runtime {
       throw Exception.error(.atom(.noproc))
     }
     if q === a { return }
+    if trace != nil { traceEvent(a.pid, .link(b)) }
     a.links.insert(b)
     q.links.insert(a.pid)
   }
@@ -385,6 +392,7 @@ public final class Runtime {
   /// registered name: the `DOWN` message then names `#(Name Node)`, as Erlang's does.
   func monitor(_ a: Process, _ target: Pid, name: Atom? = nil) -> Ref {
     let ref = makeRef()
+    if trace != nil { traceEvent(a.pid, .monitor(target)) }
     if let q = processes[target.serial], q.status != .exited {
       a.monitors[ref] = target
       q.monitoredBy[ref] = a.pid
@@ -406,6 +414,7 @@ public final class Runtime {
     guard let p = processes[pid.serial], p.status != .exited, registered[name] == nil,
       p.registeredName == nil, name != .undefined
     else { throw Exception.badarg }
+    if trace != nil { traceEvent(pid, .register(name: atoms.name(name))) }
     registered[name] = pid
     p.registeredName = name
   }

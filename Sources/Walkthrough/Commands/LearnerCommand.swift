@@ -6,6 +6,8 @@ enum LearnerCommand: Equatable {
   case goto(String)
   case ps
   case mailbox(String?)
+  /// `:trace [full] FORM`: evaluate, then draw what the processes did.
+  case trace(String)
   /// A word that is no command; the help says what is.
   case unknown(String)
 
@@ -24,6 +26,7 @@ enum LearnerCommand: Equatable {
     (":check", "grade an exercise: compile your file and run the page's checks"),
     (":ps", "every process: pid, name, function, status, mailbox, links"),
     (":mailbox [PID|NAME]", "messages waiting in a mailbox (the shell's by default)"),
+    (":trace [full] FORM", "evaluate, then draw who sent what to whom"),
     (":menu", "the course's pages"),
     (":reset", "start this page again (asks first)"),
     (":help", "this list"),
@@ -54,6 +57,9 @@ enum LearnerCommand: Equatable {
     case "q", "quit", "exit": return .quit
     case "ps": return .ps
     case "mailbox", "mb": return .mailbox(argument)
+    case "trace", "t":
+      let rest = trimmed.dropFirst(1 + name.count).trimmingCharacters(in: .whitespaces)
+      return rest.isEmpty ? .unknown(":trace needs a form, such as :trace (! (self) 'hi)") : .trace(rest)
     case "g", "goto", "go":
       return argument.map { .goto($0) } ?? .unknown(":goto needs a step, such as :goto #4")
     default: return .unknown("unknown command :\(name)")

@@ -78,6 +78,8 @@ extension Learner {
       terminal?.runCommand(":ps")
     case .mailbox(let target):
       terminal?.runCommand(":mailbox" + (target.map { " " + $0 } ?? ""))
+    case .trace(let form):
+      terminal?.runCommand(":trace " + form)
     case .menu:
       return .leave(.menu)
     case .reset:

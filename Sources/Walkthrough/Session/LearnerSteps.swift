@@ -185,6 +185,7 @@ extension Learner {
       parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
     if show { session.echo { [weak self] in self?.write($0) } }
     defer { session.runtime.output.echo = nil }
+    session.runtime.trace = block.options.trace ? Trace(atoms: session.runtime.atoms) : nil
     return session.evaluate(input, profile: session.profile(for: block))
   }
 
@@ -197,6 +198,10 @@ extension Learner {
     text = "\(step.id): \(text)"
     write(present.pass(text))
     if let note { write(present.note(note)) }
+    if let session, let trace = session.runtime.stopTrace() {
+      let diagram = SequenceDiagramBuilder(trace: trace, shell: session.shell).build()
+      write(TextDiagramRenderer(style: present.style).render(diagram))
+    }
     return .advance
   }
 

@@ -1,0 +1,1 @@
+(laps:start 3 4)

@@ -1,0 +1,1 @@
+(ring:start 5)

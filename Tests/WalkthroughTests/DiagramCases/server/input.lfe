@@ -1,0 +1,2 @@
+(echo:start)
+(echo:ask 'server "hello there")
