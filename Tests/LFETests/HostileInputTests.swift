@@ -42,4 +42,76 @@ final class HostileInputTests: XCTestCase {
     s.eval("(set z (lists:foldl (lambda (_ acc) (map acc 1)) 'a (lists:seq 1 100000)))")
     XCTAssertEqual(s.eval("(=:= z (binary_to_term (term_to_binary z)))"), "true\n")
   }
+
+  // MARK: Macros
+
+  func testAMacroExpandingToItselfEndsWithAnErrorNamingIt() {
+    let s = ProcessSession()
+    s.eval("(defmacro inf () '(inf))")
+    XCTAssertTrue(s.eval("(inf)").hasPrefix("** exception error: macro inf: "))
+    XCTAssertTrue(s.eval("(defun f () (inf))").contains("macro inf"))
+    XCTAssertTrue(s.eval("(list (inf))").contains("macro inf"))
+    XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
+  }
+
+  func testAMacroExpandingToItselfInAModuleIsACompileError() {
+    let s = ProcessSession(files: [
+      "m.lfe": "(defmodule m (export (f 0)))\n(defmacro inf () '(inf))\n(defun f () (inf))\n"
+    ])
+    let out = s.eval("(c \"m\")")
+    XCTAssertTrue(out.contains("m.lfe:3: macro inf"), out)
+    XCTAssertTrue(out.hasSuffix("error\n"), out)
+    XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
+  }
+
+  func testDeepAndWideRecursiveMacrosEndWithAnError() {
+    let s = ProcessSession()
+    s.eval("(defmacro deep (n) (if (== n 0) 0 `(+ 1 (deep ,(- n 1)))))")
+    XCTAssertEqual(s.eval("(deep 10)"), "10\n")
+    let deep = s.eval("(deep 5000)")
+    XCTAssertTrue(deep.hasPrefix("** exception error: macro deep: "), deep)
+    s.eval("(defmacro chain (n) (if (== n 0) 0 `(chain ,(- n 1))))")
+    XCTAssertTrue(s.eval("(chain 5000)").hasPrefix("** exception error: macro chain: "))
+    s.eval("(defmacro wide (n) (if (== n 0) 0 `(+ (wide ,(- n 1)) (wide ,(- n 1)))))")
+    XCTAssertTrue(s.eval("(wide 20)").hasPrefix("** exception error: macro wide: more than "))
+    XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
+  }
+
+  func testAMacroReturningDeeplyNestedCodeIsRefused() {
+    let s = ProcessSession()
+    s.eval("(defmacro d () (lists:foldl (lambda (_ acc) (list 'list acc)) 1 (lists:seq 1 100000)))")
+    XCTAssertTrue(s.eval("(d)").hasPrefix("** exception error: macro d expanded to code nested more than"))
+  }
+
+  func testLongFlatMacroCallsCompile() {
+    let s = ProcessSession()
+    let n = 100_000
+    let numbers = (0..<n).map(String.init).joined(separator: " ")
+    XCTAssertEqual(s.eval("(length (list* \(numbers) ()))"), "\(n)\n")
+    // `++` and `and` nest one call per argument: too deep to compile, but no crash.
+    let appends = s.eval("(length (++ \((0..<n).map { "(list \($0))" }.joined(separator: " "))))")
+    XCTAssertTrue(appends == "\(n)\n" || appends.hasPrefix("** exception error: expression nested too deeply"))
+    let ands = s.eval("(and \(Array(repeating: "(=:= 1 1)", count: n).joined(separator: " ")))")
+    XCTAssertTrue(ands == "true\n" || ands.hasPrefix("** exception error: expression nested too deeply"))
+    XCTAssertEqual(s.eval("(++ '(1) '(2) '(3))"), "(1 2 3)\n")
+    XCTAssertEqual(s.eval("(and 'true 'true 'false)"), "false\n")
+    XCTAssertEqual(s.eval("(length `(\(numbers) ,@(list 1 2) 3 . ,(list 4)))"), "\(n + 4)\n")
+    XCTAssertEqual(s.eval("`(1 ,@(list 2 3) 4 ,@(list 5))"), "(1 2 3 4 5)\n")
+    XCTAssertEqual(s.eval("(let ((x 1) (y '(2))) `(a #(,x b) (c . ,y) ,@y))"), "(a #(1 b) (c 2) 2)\n")
+  }
+
+  func testALongCondEndsWithAnErrorNotACrash() {
+    let s = ProcessSession()
+    let clauses = (2..<100_000).map { "((=:= 1 \($0)) \($0))" }.joined(separator: " ")
+    XCTAssertTrue(s.eval("(cond \(clauses) (else 1))").hasPrefix("** exception error: expression nested too deeply"))
+    XCTAssertEqual(s.eval("(cond ((=:= 1 2) 2) ((?= (tuple x) (tuple 3)) x) (else 1))"), "3\n")
+  }
+
+  func testCodeNestedToTheReadersLimitEndsWithAValueOrAnError() {
+    let s = ProcessSession()
+    let out = s.eval(String(repeating: "(list ", count: 999) + "1" + String(repeating: ")", count: 999))
+    XCTAssertTrue(out.hasPrefix("((((") || out.hasPrefix("** exception error: expression nested too deeply"), out)
+    XCTAssertTrue(s.eval(String(repeating: "(list ", count: 100_000) + "1" + String(repeating: ")", count: 100_000)).contains("nested more than"))
+    XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
+  }
 }

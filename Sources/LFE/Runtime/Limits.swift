@@ -15,6 +15,11 @@ public struct Limits: Sendable {
   public var outputBytes: Int = 4 << 20
   /// Milliseconds of virtual time one step may advance through timeouts.
   public var virtualMillisecondsPerStep: Int64 = 3_600_000
+  /// User macro calls one shell form or one module may expand, all told.
+  public var macroExpansions: Int = 100_000
+  /// User macro calls inside the code other macro calls expanded to, one within the
+  /// next: each level holds host stack while the compiler works on it.
+  public var macroExpansionDepth: Int = 1_000
 
   public init() {}
 }

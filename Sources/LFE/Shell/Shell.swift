@@ -110,6 +110,8 @@ public final class Shell {
 
   /// Set when the form being handled raised or did not compile.
   private var failed = false
+  /// Top-level macro calls whose expansions are being handled, one inside the next.
+  private var topMacroDepth = 0
 
   private func handleForm(_ form: Form) {
     if let items = form.listElements, let head = items.first?.symbol {
@@ -145,10 +147,15 @@ public final class Shell {
         return defineMacro(args, form)
       case (let name, _) where macros[name] != nil:
         // A macro call at the top level may expand to a shell command (a defun, say).
+        // A macro whose expansion is another top-level macro call comes back here:
+        // each unit starts from the depth already reached, so the chain is bounded.
         let unit = makeUnit()
         let b = FunctionBuilder(unit: unit, code: unit.newLambda(arity: 0, name: "-expand/0-"))
         do {
-          return handleForm(try b.expandUserMacro(macros[name]!, args, form))
+          let expanded = try b.expandUserMacro(macros[name]!, args, form)
+          topMacroDepth += 1
+          defer { topMacroDepth -= 1 }
+          return handleForm(expanded)
         } catch {
           write("** exception error: \(error.message)\n\n")
           failed = true
@@ -388,6 +395,7 @@ public final class Shell {
       runtime: runtime, module: atoms.intern("lfe_eval"), topFunctions: functions, isShell: true,
       shellVariables: variables)
     unit.macros = macros
+    unit.macroDepth = topMacroDepth
     return unit
   }
 
