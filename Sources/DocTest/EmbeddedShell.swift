@@ -28,7 +28,7 @@ public final class EmbeddedShell: ShellSession {
   /// a new shell per page, so modules compiled by earlier pages stay loaded.
   public static let factory: ShellFactory = { workspace in
     let runtime = Runtime(clock: .virtual)
-    runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
+    runtime.readFile = { name in try CourseWorkspace.read(name, in: workspace) }
     return { EmbeddedShell(shell: Shell(runtime: runtime, profile: .lfe2)) }
   }
 }

@@ -35,8 +35,8 @@ struct PageRunner {
           try CourseWorkspace.write(block.text, to: file, in: workspace)
           savedFrom[file] = block
         } catch {
-          diagnostics.append(
-            .error(at: location, "cannot save \(file) in the workspace: \(error.localizedDescription)"))
+          let reason = (error as? WorkspaceFileError).map(\.description) ?? error.localizedDescription
+          diagnostics.append(.error(at: location, "cannot save \(file) in the workspace: \(reason)"))
         }
       case .transcript:
         let blockProfile = ProfileResolver.blockProfile(block, page: page, pageProfile: profile) ?? profile

@@ -114,4 +114,16 @@ final class HostileInputTests: XCTestCase {
     XCTAssertTrue(s.eval(String(repeating: "(list ", count: 100_000) + "1" + String(repeating: ")", count: 100_000)).contains("nested more than"))
     XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
   }
+
+  // MARK: Files
+
+  private struct Refusal: Error, CustomStringConvertible {
+    var description: String { "file is outside the workspace" }
+  }
+
+  func testCompilingAFileTheWorkspaceRefusesSaysWhy() {
+    let s = ProcessSession()
+    s.runtime.readFile = { _ in throw Refusal() }
+    XCTAssertEqual(s.eval("(c \"../x\")"), "../x.lfe:none: file is outside the workspace\nerror\n")
+  }
 }

@@ -47,8 +47,10 @@ public final class Runtime {
   /// Called when an evaluator process exits, before its links are told (the shell
   /// watches its evaluator, a macro's runner its own).
   var exitObserver: ((Process) -> Void)? = nil
-  /// Reads a workspace file for `c` and `file:read_file`; nil when it does not exist.
-  public var readFile: (String) -> String? = { _ in nil }
+  /// Reads a workspace file for `c`; nil when it does not exist. It throws when the
+  /// file may not be read (outside the workspace, say); the error's description says
+  /// why, for a message after the file's name.
+  public var readFile: (String) throws -> String? = { _ in nil }
 
   public init(clock: ClockMode = .virtual, limits: Limits = Limits(), firstPid: UInt32 = 79) {
     let atoms = AtomTable()

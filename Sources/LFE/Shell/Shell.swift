@@ -481,7 +481,14 @@ public final class Shell {
     }
     if name.hasSuffix(".lfe") { name = String(name.dropLast(4)) }
     let file = name + ".lfe"
-    guard let source = runtime.readFile(file) else {
+    let read: String?
+    do {
+      read = try runtime.readFile(file)
+    } catch {
+      write("\(file):none: \(error)\n")
+      return printValue(.atom(.error))
+    }
+    guard let source = read else {
       write("\(file):none: no such file or directory\n")
       return printValue(.atom(.error))
     }
