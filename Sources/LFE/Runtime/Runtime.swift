@@ -71,6 +71,10 @@ public final class Runtime {
     }
     precondition(TermMemory.layoutChecked, "this compiler lays out Term differently from what the VM assumes")
     preludePending = Set(Prelude.sources.map { atoms.intern($0.0) })
+    // Output past the limit ends the step, as running out of reductions does: a
+    // process printing in a loop would otherwise run on, its text dropped, for as long
+    // as the reductions last.
+    output.onOverflow = { [unowned self] in self.stepBudget = 0 }
   }
 
   deinit {

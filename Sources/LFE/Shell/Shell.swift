@@ -69,7 +69,7 @@ public final class Shell {
     settle()
     var text = runtime.output.drain()
     if runtime.output.overflowed {
-      text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the rest was dropped\n"
+      text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the evaluation was stopped\n"
     }
     return text
   }
