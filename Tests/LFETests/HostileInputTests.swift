@@ -126,4 +126,18 @@ final class HostileInputTests: XCTestCase {
     s.runtime.readFile = { _ in throw Refusal() }
     XCTAssertEqual(s.eval("(c \"../x\")"), "../x.lfe:none: file is outside the workspace\nerror\n")
   }
+
+  // MARK: Limits
+
+  func testAtomsMadeAtRunTimeStopAtTheLimit() {
+    var limits = Limits()
+    limits.atoms = 2_000
+    let s = ProcessSession(limits: limits)
+    let out = s.eval("(lists:foreach (lambda (i) (list_to_atom (integer_to_list i))) (lists:seq 1 5000))")
+    XCTAssertTrue(out.hasPrefix("** exception error: a system limit has been reached"), out)
+    XCTAssertTrue(out.contains("more than 2000 atoms (Limits.atoms)"), out)
+    XCTAssertEqual(s.eval("(list_to_atom \"1\")"), "|1|\n")
+    XCTAssertTrue(s.eval("(binary_to_term (list_to_binary (list 131 100 0 3 113 122 106)))").hasPrefix("** exception error: bad argument"))
+    XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
+  }
 }

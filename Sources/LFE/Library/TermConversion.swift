@@ -623,11 +623,11 @@ private struct ExternalReader {
     case 70: return uint(8).map { .float(Double(bitPattern: UInt64(UInt(bitPattern: $0)))) }
     case 100, 115:
       guard let n = uint(tag == 100 ? 2 : 1), let s = take(n) else { return nil }
-      return .atom(atoms.intern(TermConversion.string(fromCodePoints: s.map { UInt32($0) })))
+      return (try? atoms.make(TermConversion.string(fromCodePoints: s.map { UInt32($0) }))).map { .atom($0) }
     case 118, 119:
       guard let n = uint(tag == 118 ? 2 : 1), let s = take(n), let name = String(validating: s, as: UTF8.self)
       else { return nil }
-      return .atom(atoms.intern(name))
+      return (try? atoms.make(name)).map { .atom($0) }
     case 106: return .empty
     case 107:
       guard let n = uint(2), let s = take(n) else { return nil }

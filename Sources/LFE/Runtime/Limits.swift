@@ -17,6 +17,8 @@ public struct Limits: Sendable {
   public var virtualMillisecondsPerStep: Int64 = 3_600_000
   /// User macro calls one shell form or one module may expand, all told.
   public var macroExpansions: Int = 100_000
+  /// Atoms in the runtime's table; running code that would make more gets `system_limit`.
+  public var atoms: Int = 1_048_576
   /// User macro calls inside the code other macro calls expanded to, one within the
   /// next: each level holds host stack while the compiler works on it.
   public var macroExpansionDepth: Int = 1_000

@@ -5,7 +5,10 @@
 public final class Runtime {
   public let atoms: AtomTable
   public var limits: Limits {
-    didSet { output.limit = limits.outputBytes }
+    didSet {
+      output.limit = limits.outputBytes
+      atoms.limit = limits.atoms
+    }
   }
   public let output: OutputSink
   var clock: Clock
@@ -75,6 +78,7 @@ public final class Runtime {
     // process printing in a loop would otherwise run on, its text dropped, for as long
     // as the reductions last.
     output.onOverflow = { [unowned self] in self.stepBudget = 0 }
+    atoms.limit = limits.atoms
   }
 
   deinit {
