@@ -140,4 +140,18 @@ final class HostileInputTests: XCTestCase {
     XCTAssertTrue(s.eval("(binary_to_term (list_to_binary (list 131 100 0 3 113 122 106)))").hasPrefix("** exception error: bad argument"))
     XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
   }
+
+  // MARK: Silent wrong answers
+
+  func testAModuleNamedLikeABuiltInOneIsRefused() {
+    var files: [String: String] = [:]
+    let names = ["lists", "io", "erlang", "timer", "io_lib", "lfe_io", "c", "maps", "string"]
+    for name in names { files["\(name).lfe"] = "(defmodule \(name) (export (f 0)))\n(defun f () 42)\n" }
+    let s = ProcessSession(files: files)
+    for name in names {
+      XCTAssertEqual(
+        s.eval("(c \"\(name)\")"), "\(name).lfe:1: module \(name) is built in and cannot be replaced\nerror\n")
+    }
+    XCTAssertEqual(s.eval("(lists:map (lambda (x) (* 2 x)) '(1 2))"), "(2 4)\n")
+  }
 }

@@ -113,6 +113,17 @@ public final class Runtime {
   /// Prelude modules not compiled into this runtime yet.
   var preludePending: Set<Atom> = []
 
+  /// Modules the runtime itself provides, in Swift or in the prelude: no user module may
+  /// take their names.
+  lazy var builtInModules: Set<Atom> = {
+    var names = Set(natives.keys.map(\.module)).union(processNatives.keys.map(\.module))
+    for (name, _) in Prelude.sources { names.insert(atoms.intern(name)) }
+    for name in ["erlang", "c", "lfe_shell", "lfe_eval", "lfe_io", "io", "io_lib", "lists", "code", "init"] {
+      names.insert(atoms.intern(name))
+    }
+    return names
+  }()
+
   func autoload(_ m: Atom) -> Bool {
     if preludePending.remove(m) != nil {
       Prelude.load(atoms.name(m), into: self)
