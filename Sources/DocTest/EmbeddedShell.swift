@@ -24,6 +24,8 @@ public final class EmbeddedShell: ShellSession {
     return shell.evaluate(source: input, line: line)
   }
 
+  public func busyProcesses() -> [BusyProcess] { shell.busyProcesses() }
+
   /// One runtime per course, on virtual time, reading files from the course's workspace;
   /// a new shell per page, so modules compiled by earlier pages stay loaded.
   public static let factory: ShellFactory = { workspace in

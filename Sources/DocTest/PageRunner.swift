@@ -20,6 +20,7 @@ struct PageRunner {
     var diagnostics: [Diagnostic] = []
     var bindings = PidBindings()
     var savedFrom: [String: CodeBlock] = [:]
+    var warnedBusy: Set<String> = []
     var mismatches: [(index: Int, steps: [OutputMatcher.Step], matcher: OutputMatcher)] = []
     for block in page.blocks where !block.options.skip || block.kind == .transcript {
       switch block.kind {
@@ -49,6 +50,15 @@ struct PageRunner {
             exchange, in: block, profile: blockProfile, bindings: &bindings, savedFrom: savedFrom)
           if let mismatch { mismatches.append((results.count, mismatch.steps, mismatch.matcher)) }
           results.append(result)
+          // A process that never waits spends every step's budget: worth a word, once.
+          for busy in session.busyProcesses() where !warnedBusy.contains(busy.pid) {
+            warnedBusy.insert(busy.pid)
+            diagnostics.append(
+              .warning(
+                at: page.location(line: exchange.line),
+                "process \(busy.pid) was still running when this exchange ended (in \(busy.function), "
+                  + "started as \(busy.initialCall)); a process that never waits keeps the runtime busy"))
+          }
         }
       case .other:
         continue

@@ -11,6 +11,13 @@ public protocol ShellSession: AnyObject {
   /// returns what the shell prints: process output, compile messages, the value or the
   /// error. `timeout` bounds how far the run may go, when the block sets one.
   func evaluate(_ input: String, line: Int, profile: Profile, timeout: Duration?) -> String
+
+  /// Processes still running (not waiting) after the last evaluation.
+  func busyProcesses() -> [BusyProcess]
+}
+
+extension ShellSession {
+  public func busyProcesses() -> [BusyProcess] { [] }
 }
 
 /// Starts the LFE system for one course in `workspace` and returns a maker of sessions,

@@ -47,6 +47,16 @@ extension Runtime {
     return out
   }
 
+  /// Processes other than the shell's evaluator that could still run when the runtime
+  /// stopped: a loop that never waits, say. Pid order.
+  public func busyProcesses() -> [BusyProcess] {
+    liveProcesses.filter { $0.status == .runnable && !$0.isEvaluator }
+      .sorted { $0.pid.serial < $1.pid.serial }
+      .map { p in
+        BusyProcess(pid: "<0.\(p.pid.serial).0>", function: currentFunctionText(p), initialCall: initialCallText(p))
+      }
+  }
+
   private func initialCallText(_ p: Process) -> String {
     "\(atoms.name(p.initialCall.0)):\(atoms.name(p.initialCall.1))/\(p.initialCall.2)"
   }

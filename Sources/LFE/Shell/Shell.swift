@@ -74,6 +74,10 @@ public final class Shell {
     return text
   }
 
+  /// Processes other than the evaluator still running after the last form: ones that
+  /// never wait keep the runtime busy.
+  public func busyProcesses() -> [BusyProcess] { runtime.busyProcesses() }
+
   /// Evaluates the first form in `source` (a line or lines typed at the prompt).
   @discardableResult
   public func evaluate(source: String, line: Int = 1) -> String {
