@@ -2,7 +2,7 @@ import Lessons
 
 /// What running one transcript exchange found.
 public struct ExchangeResult: Hashable, Sendable {
-  public enum Status: String, Hashable, Sendable {
+  public enum Status: String, Hashable, Sendable, Codable {
     case passed, failed, skipped
   }
 

@@ -57,7 +57,12 @@ struct DocTestOptions: ParsableArguments {
       for error in errors { Self.printError("tutor \(command): \(error)") }
       throw ExitCode(2)
     }
-    let pages = DocTestRun(mode: mode, jobs: jobs).run(courses)
+    var run = DocTestRun(mode: mode, jobs: jobs)
+    // Each course in a child process of its own, so one that crashes costs no other.
+    // A lone course runs here: there is no other to save, and a child would double
+    // the start-up time of checking one page.
+    if courses.count > 1 { run.isolation = IsolatedCourseRun.currentExecutable }
+    let pages = run.run(courses)
     let color =
       format == .text && output == nil && isatty(STDOUT_FILENO) != 0
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
