@@ -149,7 +149,7 @@ public enum TermConversion {
   public static func integerText(_ t: Term, radix: Int = 10) -> String? {
     switch t {
     case .int(let i): return String(i, radix: radix, uppercase: true)
-    case .big(let b): return String(b.value, radix: radix, uppercase: true)
+    case .big(let b): return IntegerText.string(b.value, radix: radix)
     default: return nil
     }
   }
