@@ -53,7 +53,8 @@ public enum IsolatedCourseRun {
         diagnostics: result.diagnostics,
         exchanges: result.exchanges.map { e in
           ExchangeRecord(
-            index: all.firstIndex(of: e.exchange) ?? -1, status: e.status, checked: e.checked, actual: e.actual,
+            index: all.firstIndex(of: e.exchange) ?? -1, status: e.status, checked: e.checked,
+            actual: e.actual,
             message: e.message, diff: e.diff, notes: e.notes, proposed: e.proposed)
         })
     }
@@ -74,7 +75,8 @@ public enum IsolatedCourseRun {
         guard all.indices.contains(e.index) else { return nil }
         exchanges.append(
           ExchangeResult(
-            exchange: all[e.index], status: e.status, checked: e.checked, actual: e.actual, message: e.message,
+            exchange: all[e.index], status: e.status, checked: e.checked, actual: e.actual,
+            message: e.message,
             diff: e.diff, notes: e.notes, proposed: e.proposed))
       }
       results.append(
@@ -105,7 +107,8 @@ public enum IsolatedCourseRun {
     if child.terminationReason == .uncaughtSignal {
       let signal = child.terminationStatus
       let name = String(cString: strsignal(signal))
-      return failed(course, "running this course crashed the checker (signal \(signal), \(name)); not checked")
+      return failed(
+        course, "running this course crashed the checker (signal \(signal), \(name)); not checked")
     }
     guard child.terminationStatus == 0, let results = decode(data, course: course) else {
       return failed(

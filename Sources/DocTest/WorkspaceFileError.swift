@@ -1,7 +1,7 @@
 /// Why a workspace file cannot be read or written. Its description is the problem alone,
 /// for a message that names the file before it (`x.lfe:none: ...`).
 public struct WorkspaceFileError: Error, CustomStringConvertible, Equatable {
-  public enum Problem: Equatable {
+  public enum Problem: Equatable, Sendable {
     /// An absolute name, or one that climbs out with `..`.
     case outside
     /// A link, or a directory on the way, whose real place is outside the workspace.

@@ -74,12 +74,15 @@ struct YAMLNestingScan {
           }
           continue
         }
-        if c == "-" && (chars.first == " " || chars.first == "\t" || chars.first == "\n" || chars.first == nil) {
+        if c == "-"
+          && (chars.first == " " || chars.first == "\t" || chars.first == "\n" || chars.first == nil)
+        {
           dashes += 1
           if dashes > maxDashes {
             return Problem(
               line: line, column: column,
-              message: "front matter is nested too deeply (more than \(maxDashes) sequences open on one line)")
+              message: "front matter is nested too deeply (more than \(maxDashes) sequences open on one line)"
+            )
           }
           continue
         }

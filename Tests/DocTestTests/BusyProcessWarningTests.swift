@@ -6,7 +6,8 @@ import XCTest
 /// A page that leaves a process spinning (never waiting) is told so, by pid and function.
 final class BusyProcessWarningTests: XCTestCase {
   func testASpinningProcessIsReportedOnceAsAWarning() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-spin-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tutor-spin-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let page = """
@@ -36,7 +37,8 @@ final class BusyProcessWarningTests: XCTestCase {
     let warnings = pages.flatMap(\.diagnostics).filter { !$0.isError }.map(\.message)
     XCTAssertEqual(warnings.count, 1, "\(warnings)")
     let warning = try XCTUnwrap(warnings.first)
-    XCTAssertTrue(warning.hasPrefix("process <0.80.0> was still running when this exchange ended (in "), warning)
+    XCTAssertTrue(
+      warning.hasPrefix("process <0.80.0> was still running when this exchange ended (in "), warning)
     XCTAssertTrue(warning.contains("spin/1"), warning)
     XCTAssertEqual(pages.flatMap(\.exchanges).map(\.status), [.passed, .passed, .passed])
   }

@@ -13,7 +13,9 @@ final class WorkspaceJailTests: XCTestCase {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-jail-\(UUID().uuidString)")
     workspace = root.appendingPathComponent("workspace")
     outside = root.appendingPathComponent("outside")
-    for d in [workspace!, outside!] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+    for d in [workspace!, outside!] {
+      try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+    }
     try "precious".write(to: outside.appendingPathComponent("victim.txt"), atomically: true, encoding: .utf8)
   }
 
@@ -40,7 +42,8 @@ final class WorkspaceJailTests: XCTestCase {
 
   func testALinkInAFilesPlaceIsNotWrittenThrough() throws {
     try link("evil.lfe", to: outside.appendingPathComponent("victim.txt"))
-    XCTAssertThrowsError(try CourseWorkspace.write("(defmodule evil)", to: "evil.lfe", in: workspace)) { error in
+    XCTAssertThrowsError(try CourseWorkspace.write("(defmodule evil)", to: "evil.lfe", in: workspace)) {
+      error in
       XCTAssertEqual(error as? WorkspaceFileError, WorkspaceFileError("evil.lfe", .isLink))
     }
     XCTAssertEqual(victim, "precious")
@@ -72,7 +75,8 @@ final class WorkspaceJailTests: XCTestCase {
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
     try "(defmodule ok)".write(to: course.appendingPathComponent("ok.lfe"), atomically: true, encoding: .utf8)
     try FileManager.default.createSymbolicLink(
-      at: course.appendingPathComponent("evil.lfe"), withDestinationURL: outside.appendingPathComponent("victim.txt"))
+      at: course.appendingPathComponent("evil.lfe"),
+      withDestinationURL: outside.appendingPathComponent("victim.txt"))
     XCTAssertEqual(CourseWorkspace.lfeFiles(in: course.path), ["ok.lfe"])
     CourseWorkspace.seed(workspace, from: course.path)
     let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
@@ -86,7 +90,8 @@ final class WorkspaceJailTests: XCTestCase {
     let course = root.appendingPathComponent("course")
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
-      at: course.appendingPathComponent("evil.lfe"), withDestinationURL: outside.appendingPathComponent("victim.txt"))
+      at: course.appendingPathComponent("evil.lfe"),
+      withDestinationURL: outside.appendingPathComponent("victim.txt"))
     try "(defmodule m (export (f 0)))\n(defun f () 42)\n".write(
       to: outside.appendingPathComponent("m.lfe"), atomically: true, encoding: .utf8)
     let page = """

@@ -14,7 +14,8 @@ final class HostileInputTests: XCTestCase {
     s.eval("(set y (lists:foldl (lambda (_ acc) (tuple acc 1)) 'z (lists:seq 1 100000)))")
     XCTAssertEqual(s.eval("(=:= y (binary_to_term (term_to_binary y)))"), "true\n")
     XCTAssertEqual(
-      s.eval("(binary_to_term (term_to_binary (tuple 1 #M(a 1 b (2)) \"abc\" (cons 1 (cons 2 3)) #() #M())))"),
+      s.eval(
+        "(binary_to_term (term_to_binary (tuple 1 #M(a 1 b (2)) \"abc\" (cons 1 (cons 2 3)) #() #M())))"),
       "#(1 #M(a 1 b (2)) \"abc\" (1 2 . 3) #() #M())\n")
   }
 
@@ -90,7 +91,8 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(s.eval("(length (list* \(numbers) ()))"), "\(n)\n")
     // `++` and `and` nest one call per argument: too deep to compile, but no crash.
     let appends = s.eval("(length (++ \((0..<n).map { "(list \($0))" }.joined(separator: " "))))")
-    XCTAssertTrue(appends == "\(n)\n" || appends.hasPrefix("** exception error: expression nested too deeply"))
+    XCTAssertTrue(
+      appends == "\(n)\n" || appends.hasPrefix("** exception error: expression nested too deeply"))
     let ands = s.eval("(and \(Array(repeating: "(=:= 1 1)", count: n).joined(separator: " ")))")
     XCTAssertTrue(ands == "true\n" || ands.hasPrefix("** exception error: expression nested too deeply"))
     XCTAssertEqual(s.eval("(++ '(1) '(2) '(3))"), "(1 2 3)\n")
@@ -103,15 +105,19 @@ final class HostileInputTests: XCTestCase {
   func testALongCondEndsWithAnErrorNotACrash() {
     let s = ProcessSession()
     let clauses = (2..<100_000).map { "((=:= 1 \($0)) \($0))" }.joined(separator: " ")
-    XCTAssertTrue(s.eval("(cond \(clauses) (else 1))").hasPrefix("** exception error: expression nested too deeply"))
+    XCTAssertTrue(
+      s.eval("(cond \(clauses) (else 1))").hasPrefix("** exception error: expression nested too deeply"))
     XCTAssertEqual(s.eval("(cond ((=:= 1 2) 2) ((?= (tuple x) (tuple 3)) x) (else 1))"), "3\n")
   }
 
   func testCodeNestedToTheReadersLimitEndsWithAValueOrAnError() {
     let s = ProcessSession()
     let out = s.eval(String(repeating: "(list ", count: 999) + "1" + String(repeating: ")", count: 999))
-    XCTAssertTrue(out.hasPrefix("((((") || out.hasPrefix("** exception error: expression nested too deeply"), out)
-    XCTAssertTrue(s.eval(String(repeating: "(list ", count: 100_000) + "1" + String(repeating: ")", count: 100_000)).contains("nested more than"))
+    XCTAssertTrue(
+      out.hasPrefix("((((") || out.hasPrefix("** exception error: expression nested too deeply"), out)
+    XCTAssertTrue(
+      s.eval(String(repeating: "(list ", count: 100_000) + "1" + String(repeating: ")", count: 100_000))
+        .contains("nested more than"))
     XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
   }
 
@@ -137,7 +143,9 @@ final class HostileInputTests: XCTestCase {
     XCTAssertTrue(out.hasPrefix("** exception error: a system limit has been reached"), out)
     XCTAssertTrue(out.contains("more than 2000 atoms (Limits.atoms)"), out)
     XCTAssertEqual(s.eval("(list_to_atom \"1\")"), "|1|\n")
-    XCTAssertTrue(s.eval("(binary_to_term (list_to_binary (list 131 100 0 3 113 122 106)))").hasPrefix("** exception error: bad argument"))
+    XCTAssertTrue(
+      s.eval("(binary_to_term (list_to_binary (list 131 100 0 3 113 122 106)))").hasPrefix(
+        "** exception error: bad argument"))
     XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
   }
 
@@ -150,7 +158,8 @@ final class HostileInputTests: XCTestCase {
     let s = ProcessSession(files: files)
     for name in names {
       XCTAssertEqual(
-        s.eval("(c \"\(name)\")"), "\(name).lfe:1: module \(name) is built in and cannot be replaced\nerror\n")
+        s.eval("(c \"\(name)\")"), "\(name).lfe:1: module \(name) is built in and cannot be replaced\nerror\n"
+      )
     }
     XCTAssertEqual(s.eval("(lists:map (lambda (x) (* 2 x)) '(1 2))"), "(2 4)\n")
   }

@@ -11,7 +11,8 @@ final class IntegerTextTests: XCTestCase {
       while x.bitWidth < bits { x = x * BigUInt(0x9E37_79B9_7F4A_7C15) + BigUInt(bits) }
       for radix in [2, 7, 10, 16, 36] {
         XCTAssertEqual(
-          IntegerText.string(x, radix: radix), String(x, radix: radix, uppercase: true), "\(bits) bits, radix \(radix)")
+          IntegerText.string(x, radix: radix), String(x, radix: radix, uppercase: true),
+          "\(bits) bits, radix \(radix)")
       }
       XCTAssertEqual(IntegerText.string(-BigInt(x)), "-" + String(x))
     }
@@ -29,7 +30,8 @@ final class IntegerTextTests: XCTestCase {
     let s = ProcessSession()
     XCTAssertEqual(s.eval("(length (integer_to_list (bsl 1 100000)))"), "30103\n")
     XCTAssertEqual(
-      s.eval("(=:= (integer_to_list (bsl 1 20000)) (lists:flatten (io_lib:format \"~p\" (list (bsl 1 20000)))))"),
+      s.eval(
+        "(=:= (integer_to_list (bsl 1 20000)) (lists:flatten (io_lib:format \"~p\" (list (bsl 1 20000)))))"),
       "true\n")
   }
 }

@@ -13,21 +13,24 @@ final class HostileFrontMatterTests: XCTestCase {
   func testFlowNestingTenThousandDeepIsRefusedWithItsPlace() {
     let n = 10_000
     let found = errors("x: " + String(repeating: "[", count: n) + String(repeating: "]", count: n))
-    XCTAssertEqual(found, ["p.md:2:68: error: front matter is nested too deeply (more than 64 brackets open)"])
+    XCTAssertEqual(
+      found, ["p.md:2:68: error: front matter is nested too deeply (more than 64 brackets open)"])
   }
 
   func testBlockNestingByIndentationIsRefused() {
     let lines = (1..<3000).map { String(repeating: " ", count: $0) + "- " }.joined(separator: "\n")
     let found = errors("x:\n" + lines)
     XCTAssertEqual(found.count, 1)
-    XCTAssertTrue(found.first?.hasPrefix("p.md:258:258: error: front matter is nested too deeply") ?? false, "\(found)")
+    XCTAssertTrue(
+      found.first?.hasPrefix("p.md:258:258: error: front matter is nested too deeply") ?? false, "\(found)")
   }
 
   func testAliasesThatMultiplyAreRefused() {
     var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     var previous = "a"
     for name in ["b", "c", "d", "e", "f", "g", "h", "i", "j"] {
-      lines.append("\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ", ") + "]")
+      lines.append(
+        "\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ", ") + "]")
       previous = name
     }
     let found = errors(lines.joined(separator: "\n"))

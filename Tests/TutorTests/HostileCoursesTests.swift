@@ -17,7 +17,9 @@ final class HostileCoursesTests: XCTestCase {
     let dir = root.appendingPathComponent(name)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     try page.write(to: dir.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
-    for (file, text) in files { try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+    for (file, text) in files {
+      try text.write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    }
   }
 
   /// Runs the built `tutor` with `args`; its exit status and standard output.
@@ -110,7 +112,8 @@ final class HostileCoursesTests: XCTestCase {
     XCTAssertTrue(report.contains("../x.lfe:none: file is outside the workspace"))
     XCTAssertTrue(report.contains("** output limit reached: "))
     XCTAssertTrue(report.contains("lists.lfe:1: module lists is built in and cannot be replaced"))
-    XCTAssertTrue(report.contains("f-crash/page.md:1:1: error: running this course crashed the checker (signal 11"))
+    XCTAssertTrue(
+      report.contains("f-crash/page.md:1:1: error: running this course crashed the checker (signal 11"))
     XCTAssertEqual(
       try String(contentsOf: root.appendingPathComponent("victim.txt"), encoding: .utf8), "precious")
   }
@@ -124,15 +127,18 @@ final class HostileCoursesTests: XCTestCase {
     var laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     var previous = "a"
     for name in ["b", "c", "d", "e", "f", "g", "h", "i", "j"] {
-      laughs.append("\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ", ") + "]")
+      laughs.append(
+        "\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ", ") + "]")
       previous = name
     }
-    try course("i-laughs", "---\n" + laughs.joined(separator: "\n") + "\n---\n" + transcript("lfe> (+ 1 2)\n3"))
+    try course(
+      "i-laughs", "---\n" + laughs.joined(separator: "\n") + "\n---\n" + transcript("lfe> (+ 1 2)\n3"))
     let run = try tutor(["test", root.path])
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.stdout.contains("PASS \(root.path)/g-good/page.md"), run.stdout)
     XCTAssertTrue(
       run.stdout.contains("h-deep-yaml/page.md:2:68: error: front matter is nested too deeply"), run.stdout)
-    XCTAssertTrue(run.stdout.contains("i-laughs/page.md:6:4: error: front matter holds more than"), run.stdout)
+    XCTAssertTrue(
+      run.stdout.contains("i-laughs/page.md:6:4: error: front matter holds more than"), run.stdout)
   }
 }

@@ -53,7 +53,8 @@ extension Runtime {
     liveProcesses.filter { $0.status == .runnable && !$0.isEvaluator }
       .sorted { $0.pid.serial < $1.pid.serial }
       .map { p in
-        BusyProcess(pid: "<0.\(p.pid.serial).0>", function: currentFunctionText(p), initialCall: initialCallText(p))
+        BusyProcess(
+          pid: "<0.\(p.pid.serial).0>", function: currentFunctionText(p), initialCall: initialCallText(p))
       }
   }
 
