@@ -150,9 +150,17 @@ extension Term {
       case (.map(let m), .map(let n)):
         if m === n { continue }
         if m.entries.count != n.entries.count { return false }
-        // Keys pair up by hash and join the work list, rather than being looked up:
-        // a lookup compares map keys by calling back here, a host recursion as deep as
-        // maps nest inside keys. Only colliding hashes need the lookup.
+        // Keys that are atoms or numbers are looked up: comparing them recurses nowhere.
+        if !m.entries.keys.contains(where: \.isBox) {
+          for (k, v) in m.entries {
+            guard let w = n.entries[k] else { return false }
+            stack.append((v, w))
+          }
+          continue
+        }
+        // Other keys pair up by hash and join the work list, rather than being looked
+        // up: a lookup compares map keys by calling back here, a host recursion as deep
+        // as maps nest inside keys. Only colliding hashes need the lookup.
         var byHash: [Int: [Term]] = [:]
         for k in n.entries.keys { byHash[k.hashValue, default: []].append(k) }
         for (k, v) in m.entries {
