@@ -44,7 +44,7 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = reader page printer external format
 fuzz-build: deps
-	$(SWIFT) build --package-path fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address -Xswiftc -use-ld=lld
+	$(SWIFT) build --package-path fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
