@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES = libcmark-dev libedit-dev libmimalloc-dev pkg-config
 BIN = .build/release/tutor
 
-.PHONY: run test build deps browser lint format bench clean install manual-tool
+.PHONY: run test build deps browser lint format bench clean install manual-tool fuzz fuzz-build test-asan
 # Where `make install` puts the binary, completions and man page.
 PREFIX ?= /usr/local
 # swift-argument-parser's manual generator, built from the package's own checkout.
@@ -63,3 +63,27 @@ bench: build
 
 clean:
 	rm -rf .build
+
+# libFuzzer harnesses (fuzz/): the LFE reader, the page loader, the printer round trip,
+# binary_to_term and io:format control strings, each run FUZZ_SECONDS on its corpus in
+# fuzz/corpus/<name> (new inputs land in .build-fuzz/corpus/<name>), at low priority.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = reader page printer external format
+fuzz-build: deps
+	$(SWIFT) build --package-path fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  name=Fuzz$$(echo $$t | sed 's/./\U&/'); \
+	  mkdir -p .build-fuzz/corpus/$$t .build-fuzz/crashes/$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  nice -n 19 .build-fuzz/debug/$$name .build-fuzz/corpus/$$t fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+	    -artifact_prefix=.build-fuzz/crashes/$$t/ || exit 1; \
+	done
+
+# The test suite under AddressSanitizer, in a scratch directory of its own.
+test-asan: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	$(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
+

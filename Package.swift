@@ -8,7 +8,10 @@ let package = Package(
   name: "tutor",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "tutor", targets: ["tutor"])
+    .executable(name: "tutor", targets: ["tutor"]),
+    // For the fuzzing harnesses under fuzz/, a package of their own.
+    .library(name: "LFE", targets: ["LFE"]),
+    .library(name: "Lessons", targets: ["Lessons"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

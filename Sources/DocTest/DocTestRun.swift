@@ -12,6 +12,10 @@ public struct DocTestRun: Sendable {
   public var mode: CourseRunner.Mode
   public var jobs: Int
   public var factory: ShellFactory
+  /// When set, each course runs in a child process started from this executable (the
+  /// `tutor` binary), so a course that crashes costs only itself. The factory is not
+  /// used then: the child makes its own shells.
+  public var isolation: URL?
 
   public init(
     mode: CourseRunner.Mode, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -54,6 +58,12 @@ public struct DocTestRun: Sendable {
 
   /// Every page's result, courses in the order given, pages in course order.
   public func run(_ courses: [Course]) -> [PageResult] {
+    if let executable = isolation {
+      let mode = mode
+      return CourseScheduler.run(courses, jobs: jobs) {
+        IsolatedCourseRun.run($0, mode: mode, executable: executable)
+      }.flatMap { $0 }
+    }
     let runner = CourseRunner(mode: mode, factory: factory)
     return CourseScheduler.run(courses, jobs: jobs) { runner.run($0) }.flatMap { $0 }
   }

@@ -47,6 +47,8 @@ public final class EmbeddedShell: ShellSession {
 
   public var hasStopped: Bool { shell.exitRequested }
 
+  public func busyProcesses() -> [BusyProcess] { shell.busyProcesses() }
+
   /// One runtime per course, on virtual time, reading files from the course's workspace;
   /// a new shell per page, so modules compiled by earlier pages stay loaded.
   public static let factory: ShellFactory = factory(tracing: nil)
@@ -55,7 +57,7 @@ public final class EmbeddedShell: ShellSession {
   public static func factory(tracing renderer: TraceRenderer?) -> ShellFactory {
     { workspace in
       let runtime = Runtime(clock: .virtual)
-      runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
+      runtime.readFile = { name in try CourseWorkspace.read(name, in: workspace) }
       return {
         let session = EmbeddedShell(shell: Shell(runtime: runtime, profile: .lfe2))
         session.traceRenderer = renderer
@@ -69,7 +71,7 @@ public final class EmbeddedShell: ShellSession {
   /// that did not see the earlier pages of its course.
   public static func workspaceAutoloader(_ workspace: URL) -> (Runtime, String) -> Bool {
     { runtime, module in
-      guard let source = CourseWorkspace.read(module + ".lfe", in: workspace),
+      guard let source = try? CourseWorkspace.read(module + ".lfe", in: workspace),
         let loaded = try? ModuleCompiler.compileAndLoad(
           source: source, file: module + ".lfe", runtime: runtime)
       else { return false }

@@ -2,7 +2,7 @@ import Lessons
 
 /// What running one transcript exchange found.
 public struct ExchangeResult: Hashable, Sendable {
-  public enum Status: String, Hashable, Sendable {
+  public enum Status: String, Hashable, Sendable, Codable {
     case passed, failed, skipped
     /// Run, but the page shows no output to compare with: never counted as passed.
     case unchecked

@@ -65,7 +65,7 @@ enum ExerciseCheck {
     defer { try? FileManager.default.removeItem(at: scratch) }
     CourseWorkspace.copyFiles(from: workspace, to: scratch)
     let runtime = Runtime(clock: .virtual)
-    runtime.readFile = { name in CourseWorkspace.read(name, in: scratch) }
+    runtime.readFile = { name in try CourseWorkspace.read(name, in: scratch) }
     // Modules of earlier pages are compiled again from their files when first called.
     runtime.autoloader = EmbeddedShell.workspaceAutoloader(scratch)
     let runner = PageRunner(

@@ -20,6 +20,7 @@ struct PageRunner {
     var diagnostics: [Diagnostic] = []
     var bindings = PidBindings()
     var savedFrom: [String: CodeBlock] = [:]
+    var warnedBusy: Set<String> = []
     var mismatches: [(index: Int, steps: [OutputMatcher.Step], matcher: OutputMatcher)] = []
     // The line of the exchange that ended the shell session, after which nothing runs.
     var stoppedAt: Int? = nil
@@ -37,8 +38,8 @@ struct PageRunner {
           try CourseWorkspace.write(block.text, to: file, in: workspace)
           savedFrom[file] = block
         } catch {
-          diagnostics.append(
-            .error(at: location, "cannot save \(file) in the workspace: \(error.localizedDescription)"))
+          let reason = (error as? WorkspaceFileError).map(\.description) ?? error.localizedDescription
+          diagnostics.append(.error(at: location, "cannot save \(file) in the workspace: \(reason)"))
         }
       case .transcript:
         let blockProfile = ProfileResolver.blockProfile(block, page: page, pageProfile: profile) ?? profile
@@ -58,6 +59,15 @@ struct PageRunner {
           if session.hasStopped { stoppedAt = exchange.line }
           if let mismatch { mismatches.append((results.count, mismatch.steps, mismatch.matcher)) }
           results.append(result)
+          // A process that never waits spends every step's budget: worth a word, once.
+          for busy in session.busyProcesses() where !warnedBusy.contains(busy.pid) {
+            warnedBusy.insert(busy.pid)
+            diagnostics.append(
+              .warning(
+                at: page.location(line: exchange.line),
+                "process \(busy.pid) was still running when this exchange ended (in \(busy.function), "
+                  + "started as \(busy.initialCall)); a process that never waits keeps the runtime busy"))
+          }
         }
       case .other:
         continue

@@ -22,12 +22,16 @@ public protocol ShellSession: AnyObject {
   /// Files drawing what the processes did in the last `evaluate`, by extension (`txt`,
   /// `svg`), when the session traces; empty otherwise.
   func traceFiles() -> [String: String]
+
+  /// Processes still running (not waiting) after the last evaluation.
+  func busyProcesses() -> [BusyProcess]
 }
 
 extension ShellSession {
   public var lastEvaluationTimedOut: Bool { false }
   public var hasStopped: Bool { false }
   public func traceFiles() -> [String: String] { [:] }
+  public func busyProcesses() -> [BusyProcess] { [] }
 }
 
 /// Starts the LFE system for one course in `workspace` and returns a maker of sessions,

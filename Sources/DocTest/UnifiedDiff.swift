@@ -1,8 +1,8 @@
 /// A unified diff, as `diff -u` prints it, numbered with the page's own lines so a reader
 /// can find each hunk in the file.
-public struct UnifiedDiff: Hashable, Sendable {
-  public struct Line: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
+public struct UnifiedDiff: Hashable, Sendable, Codable {
+  public struct Line: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
       case context, removed, added
     }
 

@@ -2,8 +2,8 @@
 ///
 /// Diagnostics are data so that every front end (the `lessons` listing, the checker, CI
 /// reporters) can decide where they go; `description` is the one rendering they share.
-public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-  public enum Severity: String, Hashable, Sendable {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+  public enum Severity: String, Hashable, Sendable, Codable {
     /// The page cannot be trusted as written: `tutor` exits 2.
     case error
     /// Worth fixing, but the page still loads and runs.

@@ -41,6 +41,11 @@ struct FrontMatterParser {
     }
     result.closingLineIndex = closing
     let yaml = lines[1..<closing].joined(separator: "\n")
+    if let problem = YAMLNestingScan.check(yaml) {
+      result.diagnostics.append(
+        .error(at: fileLocation(yamlLine: problem.line, column: problem.column), problem.message))
+      return result
+    }
     let node: Node?
     do {
       // The basic resolver tags nothing by pattern: `convert` reads scalars itself, and
@@ -61,16 +66,32 @@ struct FrontMatterParser {
         .error(at: location(of: node), "front matter must be a YAML mapping of keys to values"))
       return result
     }
+    var budget = Self.maxValues
     for (key, value) in mapping {
       let name = key.scalar?.string ?? String(describing: key)
-      result.values[name] = convert(value, keyPath: name, into: &result.locations)
+      result.values[name] = convert(value, keyPath: name, into: &result.locations, budget: &budget)
+      if budget < 0 {
+        result.values = [:]
+        result.locations = [:]
+        result.diagnostics.append(
+          .error(
+            at: location(of: value),
+            "front matter holds more than \(Self.maxValues) values once its aliases are expanded"))
+        return result
+      }
     }
     return result
   }
 
+  /// Values front matter may hold, counting each use of an alias in full: aliases of
+  /// aliases multiply (the "billion laughs"), and every value is built and kept.
+  static let maxValues = 10_000
+
   private func convert(
-    _ node: Node, keyPath: String, into locations: inout [String: SourceLocation]
+    _ node: Node, keyPath: String, into locations: inout [String: SourceLocation], budget: inout Int
   ) -> FrontMatterValue {
+    budget -= 1
+    if budget < 0 { return .null }
     locations[keyPath] = location(of: node)
     // Matched through accessors, not a switch, so a Yams that adds node kinds still builds.
     if let scalar = node.scalar {
@@ -87,16 +108,19 @@ struct FrontMatterParser {
       return .string(scalar.string)
     }
     if let sequence = node.sequence {
-      return .list(
-        sequence.enumerated().map { index, element in
-          convert(element, keyPath: "\(keyPath).\(index)", into: &locations)
-        })
+      var values: [FrontMatterValue] = []
+      for (index, element) in sequence.enumerated() {
+        values.append(convert(element, keyPath: "\(keyPath).\(index)", into: &locations, budget: &budget))
+        if budget < 0 { break }
+      }
+      return .list(values)
     }
     if let mapping = node.mapping {
       var values: [String: FrontMatterValue] = [:]
       for (key, value) in mapping {
         let name = key.scalar?.string ?? String(describing: key)
-        values[name] = convert(value, keyPath: "\(keyPath).\(name)", into: &locations)
+        values[name] = convert(value, keyPath: "\(keyPath).\(name)", into: &locations, budget: &budget)
+        if budget < 0 { break }
       }
       return .mapping(values)
     }

@@ -2,7 +2,7 @@
 ///
 /// Columns count characters of the file's own line, so a block inside a list item keeps
 /// the column the author sees, not the one cmark sees after stripping the item's indent.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
   public var path: String
   public var line: Int
   public var column: Int

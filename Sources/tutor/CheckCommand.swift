@@ -87,7 +87,8 @@ struct CheckCommand: ParsableCommand {
     }
     var outcome = try options.execute(
       mode: .check, command: "check",
-      factory: trace == nil ? EmbeddedShell.factory : EmbeddedShell.factory(tracing: TraceFiles.render))
+      factory: trace == nil ? EmbeddedShell.factory : EmbeddedShell.factory(tracing: TraceFiles.render),
+      isolate: trace == nil)
     if let trace { try TraceFiles.write(outcome.pages, into: trace) }
     if let realLFE {
       let comparison = LFEComparison(lfe: realLFE)

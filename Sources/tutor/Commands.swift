@@ -5,5 +5,6 @@ extension Tutor {
   static let commands: [ParsableCommand.Type] = [
     LessonsCommand.self, LearnCommand.self, ProgressCommand.self, CheckCommand.self, TestCommand.self,
     ReplCommand.self, RunCommand.self, TraceCommand.self,
+    RunCourseCommand.self,
   ]
 }

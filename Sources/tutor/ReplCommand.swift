@@ -69,9 +69,9 @@ struct Workspace {
     Workspace(directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
   }
 
-  var read: (String) -> String? {
+  var read: (String) throws -> String? {
     let dir = directory
-    return { name in CourseWorkspace.read(name, in: dir) }
+    return { name in try CourseWorkspace.read(name, in: dir) }
   }
 }
 

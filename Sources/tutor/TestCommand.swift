@@ -59,7 +59,8 @@ struct DocTestOptions: ParsableArguments {
 
   /// Loads, runs and reports; usage problems exit 2 before anything runs.
   func execute(
-    mode: CourseRunner.Mode, command: String, factory: @escaping ShellFactory = EmbeddedShell.factory
+    mode: CourseRunner.Mode, command: String, factory: @escaping ShellFactory = EmbeddedShell.factory,
+    isolate: Bool = true
   ) throws -> Outcome {
     // Checked here rather than in `validate()`, which would exit 64, not 2.
     guard !paths.isEmpty else { throw usage(command, "give at least one page or course directory") }
@@ -85,7 +86,13 @@ struct DocTestOptions: ParsableArguments {
         command, "--output \(output) is one of the pages being checked (\(page)); write the report elsewhere")
     }
     if let selected { courses = DocTestRun.select(courses, shard: selected) }
-    let pages = DocTestRun(mode: mode, jobs: jobs, factory: factory).run(courses)
+    var run = DocTestRun(mode: mode, jobs: jobs, factory: factory)
+    // Each course in a child process of its own, so one that crashes costs no other.
+    // A lone course runs here: there is no other to save, and a child would double
+    // the start-up time of checking one page. A child runs the plain embedded shell,
+    // so a run that traces stays in this process.
+    if courses.count > 1 && isolate { run.isolation = IsolatedCourseRun.currentExecutable }
+    let pages = run.run(courses)
     let color =
       format == .text && output == nil && isatty(STDOUT_FILENO) != 0
       && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -513,17 +513,22 @@ final class ProcessTests: XCTestCase {
     XCTAssertEqual(s.eval("(deep 10)"), "10\n")
   }
 
-  func testOutputLimitDropsTheRestWithANote() {
+  func testOutputLimitStopsTheEvaluationWithANote() {
     let s = ProcessSession(limits: Self.limits { $0.outputBytes = 1000 })
     s.eval(
       #"(defun chatter (n) (if (== n 0) 'done (progn (io:format "line ~p of chatter~n" (list n)) (chatter (- n 1)))))"#
     )
-    let note = "** output limit reached: 1000 bytes; the rest was dropped\n"
+    let note = "** output limit reached: 1000 bytes; the evaluation was stopped\n"
     let out = s.eval("(chatter 20000)")
     XCTAssertTrue(out.hasPrefix("line 20000 of chatter\nline 19999 of chatter\n"), out)
     XCTAssertTrue(out.hasSuffix(note), out)
     XCTAssertLessThanOrEqual(out.utf8.count, 1000 + note.utf8.count)
     XCTAssertEqual(s.eval("(+ 2 2)"), "4\n")
+    // The evaluation ended there: a loop of a hundred million lines returns at once,
+    // and the evaluator that ran it was replaced.
+    let before = s.eval("(self)")
+    XCTAssertTrue(s.eval("(chatter 100000000)").hasSuffix(note))
+    XCTAssertNotEqual(s.eval("(self)"), before)
     let bg = s.eval("(spawn (lambda () (chatter 20000)))")
     XCTAssertTrue(bg.hasPrefix("#Pid<0."), bg)
     XCTAssertTrue(bg.hasSuffix(note), bg)
@@ -624,7 +629,7 @@ final class ProcessRegressionTests: XCTestCase {
       #"(defun chatter (n) (if (== n 0) 'done (progn (io:format "line ~p of chatter~n" (list n)) (chatter (- n 1)))))"#
     )
     let out = s.eval("(chatter 1000)")
-    XCTAssertTrue(out.hasSuffix("** output limit reached: 1000 bytes; the rest was dropped\n"))
+    XCTAssertTrue(out.hasSuffix("** output limit reached: 1000 bytes; the evaluation was stopped\n"))
     XCTAssertLessThan(out.utf8.count, 1100)
   }
 

@@ -21,6 +21,11 @@ final class CompileUnit {
   var file: String? = nil
   /// The line of the `defun` being compiled.
   var definitionLine: Int? = nil
+  /// User macro calls expanded so far, and how many enclose the form being compiled.
+  var macroExpansions = 0
+  var macroDepth = 0
+  /// The macro call whose expansion holds the form being compiled, if any.
+  var outermostMacro: String? = nil
   private var funCounter = 0
   private var uniqueNames = 0
 

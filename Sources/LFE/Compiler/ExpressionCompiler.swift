@@ -17,6 +17,14 @@ extension FunctionBuilder {
   /// Compiles `f` so its value lands in `dest`; with `tail`, returns it from the function.
   func compile(_ f: Form, to dest: Int, tail: Bool) throws(CompileError) {
     line = Int32(f.location.line)
+    // Each nested form costs a few host frames; macros and `cond` can nest code deeper
+    // than the reader lets source nest.
+    guard StackSpace.hasRoom else {
+      if let macro = unit.outermostMacro {
+        throw error("macro \(macro): expansions nested too deeply (\(unit.macroDepth) levels)", f)
+      }
+      throw error("expression nested too deeply", f)
+    }
     // Only the form itself may leave its value out, not the forms inside it.
     let unused = valueUnused
     valueUnused = false
@@ -86,7 +94,14 @@ extension FunctionBuilder {
     }
     let args = Array(items.dropFirst())
     if let macro = unit.macros[head], localFunctions[LocalKey(name: head, arity: args.count)] == nil {
-      return try compile(try expandUserMacro(macro, args, f), to: dest, tail: tail)
+      let expanded = try expandUserMacro(macro, args, f)
+      unit.macroDepth += 1
+      if unit.outermostMacro == nil { unit.outermostMacro = head }
+      defer {
+        unit.macroDepth -= 1
+        if unit.macroDepth == 0 { unit.outermostMacro = nil }
+      }
+      return try compile(expanded, to: dest, tail: tail)
     }
     if !MacroExpander.coreForms.contains(head),
       localFunctions[LocalKey(name: head, arity: args.count)] == nil,

@@ -18,6 +18,10 @@ struct MacroExpander {
   /// The `if` that `cond` expands to: it says `cond` when its test is not a boolean. The
   /// name holds a space, so no program can write it.
   static let condIf = " cond-if"
+  /// The rest of a `cond` or a `++` still to expand; hidden names, so a user's own
+  /// `cond` or `++` cannot take them over.
+  static let condRest = " cond"
+  static let appendRest = " ++"
 
   /// Expands the head of `form` until it is not a macro call. Returns nil when `form` is
   /// not a macro call at all.
@@ -56,16 +60,22 @@ struct MacroExpander {
       return list([sym("flet"), list([bindings[0]]), inner])
     case "begin":
       return list([sym("progn")] + args)
-    case "cond":
+    case "cond", MacroExpander.condRest:
       return try expandCond(args, at: loc)
     case "list*":
       guard let last = args.last else { throw CompileError("list* needs arguments", at: loc) }
-      return args.dropLast().reversed().reduce(last) { acc, x in list([sym("cons"), x, acc]) }
-    case "++":
-      if args.isEmpty { return list([sym("quote"), list([])]) }
-      return args.dropLast().reversed().reduce(args.last!) { acc, x in
-        list([sym("call"), quote(sym("erlang")), quote(sym("++")), x, acc])
-      }
+      if args.count == 1 { return last }
+      // `[a b . rest]`: one flat form however many arguments there are.
+      var built = Form(.list(Array(args.dropLast()), tail: last), at: loc)
+      built.bracketed = true
+      return built
+    case "++", MacroExpander.appendRest:
+      // One `++` call at a time, the rest left as a macro call of its own: expansions
+      // never build code nested as deep as the argument list is long.
+      guard let first = args.first else { return list([sym("quote"), list([])]) }
+      if args.count == 1 { return first }
+      let rest = args.count == 2 ? args[1] : list([sym(MacroExpander.appendRest)] + args.dropFirst())
+      return list([sym("call"), quote(sym("erlang")), quote(sym("++")), first, rest])
     case "backquote":
       guard args.count == 1 else { throw CompileError("bad backquote", at: loc) }
       return try expandBackquote(args[0], depth: 1)
@@ -76,12 +86,13 @@ struct MacroExpander {
     case "not":
       guard args.count == 1 else { return nil }
       return list([sym("call"), quote(sym("erlang")), quote(sym("not")), args[0]])
-    case "and", "or", "xor":
-      if args.isEmpty { return quote(sym(head == "and" ? "true" : "false")) }
+    case "and", "or", "xor", " and", " or", " xor":
+      let op = head.hasPrefix(" ") ? String(head.dropFirst()) : head
+      if args.isEmpty { return quote(sym(op == "and" ? "true" : "false")) }
       if args.count == 1 { return args[0] }
-      return args.dropFirst().reduce(args[0]) { acc, x in
-        list([sym("call"), quote(sym("erlang")), quote(sym(head)), acc, x])
-      }
+      // Left to right, one call per step: `(and a b c)` is `(and (and a b) c)`.
+      let before = args.count == 2 ? args[0] : list([sym(" " + op)] + args.dropLast())
+      return list([sym("call"), quote(sym("erlang")), quote(sym(op)), before, args[args.count - 1]])
     case "caar", "cadr", "cdar", "cddr", "caddr", "cdddr", "cadddr", "caadr", "cddar", "cdadr":
       guard args.count == 1 else { return nil }
       let ops = head.dropFirst().dropLast()
@@ -103,6 +114,9 @@ struct MacroExpander {
     return f
   }
 
+  /// The first clause of a `cond` as an `if` (or `case`) whose else branch is the
+  /// rest of the `cond`, left for the next step: a `cond` of any length never becomes
+  /// code nested as deep as it is long in one go.
   private func expandCond(_ clauses: [Form], at loc: SourceLocation) throws(CompileError) -> Form {
     func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
     func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
@@ -110,7 +124,9 @@ struct MacroExpander {
     guard let parts = first.listElements, let test = parts.first else {
       throw CompileError("bad cond clause", at: first.location)
     }
-    let rest = try expandCond(Array(clauses.dropFirst()), at: loc)
+    let rest =
+      clauses.count == 1
+      ? list([sym("quote"), sym("false")]) : list([sym(MacroExpander.condRest)] + clauses.dropFirst())
     if test.symbol == "else" || (test.head == "quote" && test.listElements?.last?.symbol == "true") {
       return parts.count == 1 ? test : list([sym("progn")] + parts.dropFirst())
     }
@@ -135,6 +151,7 @@ struct MacroExpander {
   /// `` `x `` with `,` and `,@` as list, cons and quote forms.
   private func expandBackquote(_ f: Form, depth: Int) throws(CompileError) -> Form {
     let loc = f.location
+    guard StackSpace.hasRoom else { throw CompileError("backquote nested too deeply", at: loc) }
     func sym(_ s: String) -> Form { Form(.symbol(s), at: loc) }
     func list(_ xs: [Form]) -> Form { Form(.list(xs, tail: nil), at: loc) }
     switch f.node {
@@ -154,26 +171,34 @@ struct MacroExpander {
         tail = Form(.list([items[items.count - 2], items[items.count - 1]], tail: nil), at: loc)
         items.removeLast(2)
       }
-      var result: Form =
-        try tail.map { t throws(CompileError) in try expandBackquote(t, depth: depth) }
-        ?? list([sym("quote"), list([])])
-      for item in items.reversed() {
+      // Runs of plain elements become one `list` form each and splices join them with
+      // `++`: the code is as flat as the template, however long the list.
+      var segments: [Form] = []
+      var run: [Form] = []
+      func closeRun(tail: Form?) {
+        if run.isEmpty, let tail {
+          segments.append(tail)
+        } else if let tail {
+          var built = Form(.list(run, tail: tail), at: loc)
+          built.bracketed = true
+          segments.append(built)
+        } else if !run.isEmpty {
+          segments.append(list([sym("list")] + run))
+        }
+        run = []
+      }
+      for item in items {
         if item.head == "comma-at", let parts = item.listElements, parts.count == 2 {
-          let resultIsEmpty =
-            result.head == "quote" && result.listElements?.last?.listElements?.isEmpty == true
-          if resultIsEmpty {
-            result = parts[1]
-          } else {
-            result = list([
-              sym("call"), list([sym("quote"), sym("erlang")]), list([sym("quote"), sym("++")]), parts[1],
-              result,
-            ])
-          }
+          closeRun(tail: nil)
+          segments.append(parts[1])
         } else {
-          result = list([sym("cons"), try expandBackquote(item, depth: depth), result])
+          run.append(try expandBackquote(item, depth: depth))
         }
       }
-      return result
+      closeRun(tail: try tail.map { t throws(CompileError) in try expandBackquote(t, depth: depth) })
+      if segments.isEmpty { return list([sym("quote"), list([])]) }
+      if segments.count == 1 { return segments[0] }
+      return list([sym(MacroExpander.appendRest)] + segments)
     case .tuple(let items):
       var parts: [Form] = []
       for i in items { parts.append(try expandBackquote(i, depth: depth)) }

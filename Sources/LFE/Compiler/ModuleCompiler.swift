@@ -39,6 +39,13 @@ public enum ModuleCompiler {
     }
     let atoms = runtime.atoms
     let moduleAtom = atoms.intern(name)
+    // As Erlang keeps its own library modules from being replaced (they are "sticky"):
+    // a page's `lists` would otherwise change what every later call of lists:map does.
+    if traced && runtime.builtInModules.contains(moduleAtom) {
+      throw Failure(
+        errors: [CompileError("module \(name) is built in and cannot be replaced", at: header[1].location)],
+        warnings: [])
+    }
     var errors: [CompileError] = []
 
     // Exports.

@@ -4,6 +4,7 @@
 /// within one pattern must match the same value each time.
 extension FunctionBuilder {
   func compilePattern(_ p: Form, subject: Int, fail: Int, bound: inout [String: Int]) throws(CompileError) {
+    guard StackSpace.hasRoom else { throw error("pattern nested too deeply", p) }
     switch p.node {
     case .symbol(let name):
       if name == "_" { return }

@@ -43,6 +43,15 @@ extension FunctionBuilder {
 
   /// The form a call of the user macro `code` expands to.
   func expandUserMacro(_ code: FunctionCode, _ args: [Form], _ f: Form) throws(CompileError) -> Form {
+    let limits = unit.runtime.limits
+    let name = f.head ?? ""
+    unit.macroExpansions += 1
+    if unit.macroExpansions > limits.macroExpansions {
+      throw error("macro \(name): more than \(limits.macroExpansions) macro expansions", f)
+    }
+    if unit.macroDepth >= limits.macroExpansionDepth || !StackSpace.hasRoom {
+      throw error("macro \(name): expansions nested too deeply (\(unit.macroDepth) levels)", f)
+    }
     var data: [Term] = []
     for a in args { data.append(try literal(a)) }
     let result: Term
@@ -52,14 +61,42 @@ extension FunctionBuilder {
       let text = ErrorFormatter(atoms: atoms, pidStyle: .tagged).describe(e.reason)
       throw error("error expanding \(f): \(text)", f)
     }
-    guard let expanded = Self.form(of: result, at: f.location, atoms: atoms) else {
-      throw error("macro \(f.head ?? "") expanded to a value that is not code", f)
+    var tooDeep = false
+    var outOfStack = false
+    guard
+      let expanded = Self.form(
+        of: result, at: f.location, atoms: atoms, tooDeep: &tooDeep, outOfStack: &outOfStack)
+    else {
+      if outOfStack {
+        throw error("macro \(name): expansions nested too deeply (\(unit.macroDepth) levels)", f)
+      }
+      if tooDeep {
+        throw error("macro \(name) expanded to code nested more than \(Reader.maxNesting) deep", f)
+      }
+      throw error("macro \(name) expanded to a value that is not code", f)
     }
     return expanded
   }
 
-  /// A value read back as code: atoms as symbols, lists of characters as strings.
-  static func form(of t: Term, at loc: SourceLocation, atoms: AtomTable) -> Form? {
+  /// A value read back as code: atoms as symbols, lists of characters as strings. Nil
+  /// when it is not code, or (with `tooDeep` set) nests deeper than the host stack allows.
+  /// Code nested deeper than source may be is refused as well: a form is freed by
+  /// recursion, so none may be deeper than the host stack can take.
+  static func form(
+    of t: Term, at loc: SourceLocation, atoms: AtomTable, tooDeep: inout Bool, outOfStack: inout Bool,
+    depth: Int = 0
+  ) -> Form? {
+    guard depth < Reader.maxNesting else {
+      tooDeep = true
+      return nil
+    }
+    guard StackSpace.hasRoom else {
+      outOfStack = true
+      return nil
+    }
+    func form(of t: Term, at loc: SourceLocation, atoms: AtomTable) -> Form? {
+      Self.form(of: t, at: loc, atoms: atoms, tooDeep: &tooDeep, outOfStack: &outOfStack, depth: depth + 1)
+    }
     switch t {
     case .int(let i): return Form(.integer(BigInt(i)), at: loc)
     case .big(let b): return Form(.integer(b.value), at: loc)

@@ -228,7 +228,7 @@ enum ErlangNatives {
         .string(ctx.atoms.name(try TermConversion.atomArg(a[0])))
       },
       erl("list_to_atom", 1) { ctx, a throws(Exception) in
-        .atom(ctx.atoms.intern(try atomName(TermConversion.codePoints(a[0]))))
+        .atom(try ctx.atoms.make(try atomName(TermConversion.codePoints(a[0]))))
       },
       erl("list_to_existing_atom", 1) { ctx, a throws(Exception) in
         guard let atom = ctx.atoms.existing(try atomName(TermConversion.codePoints(a[0]))) else {
@@ -253,10 +253,10 @@ enum ErlangNatives {
         }
       },
       erl("binary_to_atom", 1) { ctx, a throws(Exception) in
-        .atom(ctx.atoms.intern(try binaryAtomName(a[0], .utf8)))
+        .atom(try ctx.atoms.make(try binaryAtomName(a[0], .utf8)))
       },
       erl("binary_to_atom", 2) { ctx, a throws(Exception) in
-        .atom(ctx.atoms.intern(try binaryAtomName(a[0], try encoding(a[1], ctx.atoms))))
+        .atom(try ctx.atoms.make(try binaryAtomName(a[0], try encoding(a[1], ctx.atoms))))
       },
       erl("binary_to_existing_atom", 1) { ctx, a throws(Exception) in
         guard let atom = ctx.atoms.existing(try binaryAtomName(a[0], .utf8)) else { throw .badarg }

@@ -371,7 +371,7 @@ private struct FormatEngine {
     guard let v = t.bigValue else { throw .badarg }
     let base = spec.precision ?? 10
     guard (2...36).contains(base) else { throw .badarg }
-    var digits = String(v.magnitude, radix: base, uppercase: true)
+    var digits = IntegerText.string(v.magnitude, radix: base)
     if lowercase { digits = digits.lowercased() }
     return (v.sign == .minus ? "-" : "") + prefix + digits
   }

@@ -39,47 +39,47 @@ enum IONatives {
     for name in ["format", "fwrite"] {
       fs.append(
         NativeFunction("io", name, 1) { ctx, a throws(Exception) in
-          ctx.write(try Format.format(a[0], .empty, atoms: ctx.atoms))
+          try ctx.write(try Format.format(a[0], .empty, atoms: ctx.atoms))
           return .ok
         })
       fs.append(
         NativeFunction("io", name, 2) { ctx, a throws(Exception) in
-          ctx.write(try Format.format(a[0], a[1], atoms: ctx.atoms))
+          try ctx.write(try Format.format(a[0], a[1], atoms: ctx.atoms))
           return .ok
         })
       fs.append(
         NativeFunction("io", name, 3) { ctx, a throws(Exception) in
           try device(a[0], ctx)
-          ctx.write(try Format.format(a[1], a[2], atoms: ctx.atoms))
+          try ctx.write(try Format.format(a[1], a[2], atoms: ctx.atoms))
           return .ok
         })
     }
     fs += [
       NativeFunction("io", "put_chars", 1) { ctx, a throws(Exception) in
-        ctx.write(try chardata(a[0]))
+        try ctx.write(try chardata(a[0]))
         return .ok
       },
       NativeFunction("io", "put_chars", 2) { ctx, a throws(Exception) in
         try device(a[0], ctx)
-        ctx.write(try chardata(a[1]))
+        try ctx.write(try chardata(a[1]))
         return .ok
       },
       NativeFunction("io", "nl", 0) { ctx, _ throws(Exception) in
-        ctx.write("\n")
+        try ctx.write("\n")
         return .ok
       },
       NativeFunction("io", "nl", 1) { ctx, a throws(Exception) in
         try device(a[0], ctx)
-        ctx.write("\n")
+        try ctx.write("\n")
         return .ok
       },
       NativeFunction("io", "write", 1) { ctx, a throws(Exception) in
-        ctx.write(Printer.erlang(a[0], atoms: ctx.atoms))
+        try ctx.write(Printer.erlang(a[0], atoms: ctx.atoms))
         return .ok
       },
       NativeFunction("io", "write", 2) { ctx, a throws(Exception) in
         try device(a[0], ctx)
-        ctx.write(Printer.erlang(a[1], atoms: ctx.atoms))
+        try ctx.write(Printer.erlang(a[1], atoms: ctx.atoms))
         return .ok
       },
     ]
@@ -113,7 +113,7 @@ enum IONatives {
     for name in ["format", "fwrite"] {
       fs.append(
         NativeFunction("lfe_io", name, 2) { ctx, a throws(Exception) in
-          ctx.write(try Format.lfeFormat(a[0], a[1], atoms: ctx.atoms))
+          try ctx.write(try Format.lfeFormat(a[0], a[1], atoms: ctx.atoms))
           return .ok
         })
       fs.append(
@@ -123,11 +123,11 @@ enum IONatives {
     }
     fs += [
       NativeFunction("lfe_io", "print", 1) { ctx, a throws(Exception) in
-        ctx.write(Printer.lfe(a[0], atoms: ctx.atoms))
+        try ctx.write(Printer.lfe(a[0], atoms: ctx.atoms))
         return .ok
       },
       NativeFunction("lfe_io", "prettyprint", 1) { ctx, a throws(Exception) in
-        ctx.write(Printer.lfePretty(a[0], atoms: ctx.atoms))
+        try ctx.write(Printer.lfePretty(a[0], atoms: ctx.atoms))
         return .ok
       },
       NativeFunction("lfe_io", "print1", 1) { ctx, a throws(Exception) in

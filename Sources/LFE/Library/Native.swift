@@ -17,8 +17,14 @@ public struct NativeContext: ~Copyable {
     self.sink = sink
   }
 
-  /// Prints text as the calling process (io:format and friends).
-  public func write(_ text: String) { sink.write(text) }
+  /// Prints text as the calling process (io:format and friends). Past the output
+  /// limit the caller dies of it: a process printing in a loop stops there.
+  public func write(_ text: String) throws(Exception) {
+    sink.write(text)
+    if sink.overflowed {
+      throw Exception.limitReached("more than \(sink.limit) bytes of output in one step (Limits.outputBytes)")
+    }
+  }
 
   @inlinable public func atom(_ name: String) -> Atom { atoms.intern(name) }
 }

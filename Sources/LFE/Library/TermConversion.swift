@@ -149,7 +149,7 @@ public enum TermConversion {
   public static func integerText(_ t: Term, radix: Int = 10) -> String? {
     switch t {
     case .int(let i): return String(i, radix: radix, uppercase: true)
-    case .big(let b): return String(b.value, radix: radix, uppercase: true)
+    case .big(let b): return IntegerText.string(b.value, radix: radix)
     default: return nil
     }
   }
@@ -540,9 +540,78 @@ private struct ExternalReader {
     return s.reduce(0) { $0 << 8 | Int($1) }
   }
 
-  /// Reads one term. Nesting recurses, bounded by the input's own depth.
+  /// A container whose elements are still being read: they collect in `pending` from
+  /// `base` on, until it holds `needed` of them.
+  private struct Open {
+    enum Kind { case list, tuple, map }
+    var kind: Kind
+    var needed: Int
+    var base: Int
+  }
+
+  /// Reads one term. Containers wait on an explicit stack, so a term nested a million
+  /// deep costs heap, not host stack.
   mutating func term() -> Term? {
-    guard let tag = byte() else { return nil }
+    var stack: [Open] = []
+    var pending: [Term] = []
+    while true {
+      guard let tag = byte() else { return nil }
+      var value: Term
+      switch tag {
+      case 108:
+        // The elements, then the tail.
+        guard let n = uint(4), n <= bytes.count else { return nil }
+        stack.append(Open(kind: .list, needed: n + 1, base: pending.count))
+        continue
+      case 104, 105:
+        guard let n = uint(tag == 104 ? 1 : 4), n <= bytes.count else { return nil }
+        if n == 0 {
+          value = .tuple([])
+        } else {
+          stack.append(Open(kind: .tuple, needed: n, base: pending.count))
+          continue
+        }
+      case 116:
+        guard let n = uint(4), n <= bytes.count else { return nil }
+        if n == 0 {
+          value = .map(MapBox([:]))
+        } else {
+          stack.append(Open(kind: .map, needed: 2 * n, base: pending.count))
+          continue
+        }
+      default:
+        guard let leaf = leaf(tag) else { return nil }
+        value = leaf
+      }
+      // Hand the value to the innermost open container; each one it completes is in
+      // turn a value for the next.
+      while let top = stack.last {
+        pending.append(value)
+        guard pending.count - top.base == top.needed else { break }
+        stack.removeLast()
+        let parts = pending[top.base...]
+        switch top.kind {
+        case .list:
+          value = .list(parts.dropLast(), tail: parts[parts.endIndex - 1])
+        case .tuple:
+          value = .tuple(Array(parts))
+        case .map:
+          var entries: [Term: Term] = [:]
+          var i = parts.startIndex
+          while i < parts.endIndex {
+            entries[parts[i]] = parts[i + 1]
+            i += 2
+          }
+          value = .map(MapBox(entries))
+        }
+        pending.removeSubrange(top.base...)
+      }
+      if stack.isEmpty { return value }
+    }
+  }
+
+  /// A term with no elements of its own, starting at `tag`.
+  private mutating func leaf(_ tag: UInt8) -> Term? {
     switch tag {
     case 97: return uint(1).map { .int($0) }
     case 98: return uint(4).map { .int(Int(Int32(truncatingIfNeeded: $0))) }
@@ -554,43 +623,18 @@ private struct ExternalReader {
     case 70: return uint(8).map { .float(Double(bitPattern: UInt64(UInt(bitPattern: $0)))) }
     case 100, 115:
       guard let n = uint(tag == 100 ? 2 : 1), let s = take(n) else { return nil }
-      return .atom(atoms.intern(TermConversion.string(fromCodePoints: s.map { UInt32($0) })))
+      return (try? atoms.make(TermConversion.string(fromCodePoints: s.map { UInt32($0) }))).map { .atom($0) }
     case 118, 119:
       guard let n = uint(tag == 118 ? 2 : 1), let s = take(n), let name = String(validating: s, as: UTF8.self)
       else { return nil }
-      return .atom(atoms.intern(name))
+      return (try? atoms.make(name)).map { .atom($0) }
     case 106: return .empty
     case 107:
       guard let n = uint(2), let s = take(n) else { return nil }
       return .list(s.map { Term.int(Int($0)) })
-    case 108:
-      guard let n = uint(4), n <= bytes.count else { return nil }
-      var es: [Term] = []
-      for _ in 0..<n {
-        guard let e = term() else { return nil }
-        es.append(e)
-      }
-      guard let tail = term() else { return nil }
-      return .list(es, tail: tail)
-    case 104, 105:
-      guard let n = uint(tag == 104 ? 1 : 4), n <= bytes.count else { return nil }
-      var es: [Term] = []
-      for _ in 0..<n {
-        guard let e = term() else { return nil }
-        es.append(e)
-      }
-      return .tuple(es)
     case 109:
       guard let n = uint(4), let s = take(n) else { return nil }
       return .binary(Binary(Array(s)))
-    case 116:
-      guard let n = uint(4), n <= bytes.count else { return nil }
-      var m: [Term: Term] = [:]
-      for _ in 0..<n {
-        guard let k = term(), let v = term() else { return nil }
-        m[k] = v
-      }
-      return .map(MapBox(m))
     default: return nil
     }
   }

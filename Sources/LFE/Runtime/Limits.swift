@@ -19,6 +19,13 @@ public struct Limits: Sendable {
   /// between time slices, so a step ends within a slice of it; one native call (a huge
   /// bignum product, say) is not cut short.
   public var wallMillisecondsPerStep: Int? = nil
+  /// User macro calls one shell form or one module may expand, all told.
+  public var macroExpansions: Int = 100_000
+  /// Atoms in the runtime's table; running code that would make more gets `system_limit`.
+  public var atoms: Int = 1_048_576
+  /// User macro calls inside the code other macro calls expanded to, one within the
+  /// next: each level holds host stack while the compiler works on it.
+  public var macroExpansionDepth: Int = 1_000
 
   public init() {}
 }

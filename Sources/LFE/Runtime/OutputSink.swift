@@ -7,6 +7,8 @@ public final class OutputSink {
   public private(set) var overflowed = false
   /// Called for every piece of text as it is written (the terminal shell prints at once).
   public var echo: ((String) -> Void)?
+  /// Called once when the cap is hit (the runtime ends its step).
+  var onOverflow: (() -> Void)?
 
   public init(limit: Int = 4 << 20) {
     self.limit = limit
@@ -19,6 +21,7 @@ public final class OutputSink {
     if overflowed { return }
     if written + s.utf8.count > limit {
       overflowed = true
+      onOverflow?()
       return
     }
     written += s.utf8.count

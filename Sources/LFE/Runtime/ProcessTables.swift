@@ -50,6 +50,17 @@ extension Runtime {
   /// Erlang's `c` module writes names with `~w`: quoted where Erlang needs quotes.
   private func erlangAtom(_ a: Atom) -> String { Printer.erlang(.atom(a), atoms: atoms) }
 
+  /// Processes other than the shell's evaluator that could still run when the runtime
+  /// stopped: a loop that never waits, say. Pid order.
+  public func busyProcesses() -> [BusyProcess] {
+    liveProcesses.filter { $0.status == .runnable && !$0.isEvaluator }
+      .sorted { $0.pid.serial < $1.pid.serial }
+      .map { p in
+        BusyProcess(
+          pid: "<0.\(p.pid.serial).0>", function: currentFunctionText(p), initialCall: initialCallText(p))
+      }
+  }
+
   private func initialCallText(_ p: Process) -> String {
     "\(erlangAtom(p.initialCall.0)):\(erlangAtom(p.initialCall.1))/\(p.initialCall.2)"
   }

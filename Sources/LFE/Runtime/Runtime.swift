@@ -5,7 +5,10 @@
 public final class Runtime {
   public let atoms: AtomTable
   public var limits: Limits {
-    didSet { output.limit = limits.outputBytes }
+    didSet {
+      output.limit = limits.outputBytes
+      atoms.limit = limits.atoms
+    }
   }
   public let output: OutputSink
   var clock: Clock
@@ -50,8 +53,10 @@ public final class Runtime {
   /// What processes do, recorded while set (see `Trace`); nil costs one test per send,
   /// receive and spawn.
   public var trace: Trace? = nil
-  /// Reads a workspace file for `c` and `file:read_file`; nil when it does not exist.
-  public var readFile: (String) -> String? = { _ in nil }
+  /// Reads a workspace file for `c`; nil when it does not exist. It throws when the
+  /// file may not be read (outside the workspace, say); the error's description says
+  /// why, for a message after the file's name.
+  public var readFile: (String) throws -> String? = { _ in nil }
 
   public init(clock: ClockMode = .virtual, limits: Limits = Limits(), firstPid: UInt32 = 79) {
     let atoms = AtomTable()
@@ -76,6 +81,11 @@ public final class Runtime {
     }
     precondition(TermMemory.layoutChecked, "this compiler lays out Term differently from what the VM assumes")
     preludePending = Set(Prelude.sources.map { atoms.intern($0.0) })
+    // Output past the limit ends the step, as running out of reductions does: a
+    // process printing in a loop would otherwise run on, its text dropped, for as long
+    // as the reductions last.
+    output.onOverflow = { [unowned self] in self.stepBudget = 0 }
+    atoms.limit = limits.atoms
   }
 
   deinit {
@@ -109,6 +119,17 @@ public final class Runtime {
 
   /// Prelude modules not compiled into this runtime yet.
   var preludePending: Set<Atom> = []
+
+  /// Modules the runtime itself provides, in Swift or in the prelude: no user module may
+  /// take their names.
+  lazy var builtInModules: Set<Atom> = {
+    var names = Set(natives.keys.map(\.module)).union(processNatives.keys.map(\.module))
+    for (name, _) in Prelude.sources { names.insert(atoms.intern(name)) }
+    for name in ["erlang", "c", "lfe_shell", "lfe_eval", "lfe_io", "io", "io_lib", "lists", "code", "init"] {
+      names.insert(atoms.intern(name))
+    }
+    return names
+  }()
 
   func autoload(_ m: Atom) -> Bool {
     if preludePending.remove(m) != nil {

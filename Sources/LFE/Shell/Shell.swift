@@ -83,10 +83,14 @@ public final class Shell {
     if !lastFormTimedOut { settle() }
     var text = runtime.output.drain()
     if runtime.output.overflowed {
-      text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the rest was dropped\n"
+      text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the evaluation was stopped\n"
     }
     return text
   }
+
+  /// Processes other than the evaluator still running after the last form: ones that
+  /// never wait keep the runtime busy.
+  public func busyProcesses() -> [BusyProcess] { runtime.busyProcesses() }
 
   /// Evaluates the first form in `source` (a line or lines typed at the prompt).
   @discardableResult
@@ -124,6 +128,8 @@ public final class Shell {
 
   /// Set when the form being handled raised or did not compile.
   private var failed = false
+  /// Top-level macro calls whose expansions are being handled, one inside the next.
+  private var topMacroDepth = 0
 
   private func handleForm(_ form: Form) {
     if let items = form.listElements, let head = items.first?.symbol {
@@ -159,10 +165,15 @@ public final class Shell {
         return defineMacro(args, form)
       case (let name, _) where macros[name] != nil:
         // A macro call at the top level may expand to a shell command (a defun, say).
+        // A macro whose expansion is another top-level macro call comes back here:
+        // each unit starts from the depth already reached, so the chain is bounded.
         let unit = makeUnit()
         let b = FunctionBuilder(unit: unit, code: unit.newLambda(arity: 0, name: "-expand/0-"))
         do {
-          return handleForm(try b.expandUserMacro(macros[name]!, args, form))
+          let expanded = try b.expandUserMacro(macros[name]!, args, form)
+          topMacroDepth += 1
+          defer { topMacroDepth -= 1 }
+          return handleForm(expanded)
         } catch {
           write("** exception error: \(error.message)\n\n")
           failed = true
@@ -490,6 +501,7 @@ public final class Shell {
       runtime: runtime, module: atoms.intern("lfe_eval"), topFunctions: functions, isShell: true,
       shellVariables: variables)
     unit.macros = macros
+    unit.macroDepth = topMacroDepth
     return unit
   }
 
@@ -575,7 +587,14 @@ public final class Shell {
     }
     if name.hasSuffix(".lfe") { name = String(name.dropLast(4)) }
     let file = name + ".lfe"
-    guard let source = runtime.readFile(file) else {
+    let read: String?
+    do {
+      read = try runtime.readFile(file)
+    } catch {
+      write("\(file):none: \(error)\n")
+      return printValue(.atom(.error))
+    }
+    guard let source = read else {
       write("\(file):none: no such file or directory\n")
       return printValue(.atom(.error))
     }

@@ -16,6 +16,21 @@ public final class AtomTable {
     return Atom(index: i)
   }
 
+  /// Atoms a program may make at run time (`list_to_atom` and the like), as BEAM's
+  /// default table: atoms are never freed, so a program making them in a loop would
+  /// otherwise grow the table without end.
+  public var limit = 1_048_576
+
+  /// An atom a running program asks for: `system_limit` when it would be new and the
+  /// table is full.
+  public func make(_ name: String) throws(Exception) -> Atom {
+    if let i = indices[name] { return Atom(index: i) }
+    guard names.count < limit else {
+      throw Exception.limitReached("more than \(limit) atoms (Limits.atoms)")
+    }
+    return intern(name)
+  }
+
   /// The atom if it already exists (as `list_to_existing_atom` needs).
   public func existing(_ name: String) -> Atom? {
     indices[name].map { Atom(index: $0) }

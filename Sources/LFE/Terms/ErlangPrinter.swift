@@ -25,7 +25,7 @@ struct ErlangWriter {
     }
     switch t {
     case .int(let i): out += String(i)
-    case .big(let b): out += b.value.description
+    case .big(let b): out += IntegerText.string(b.value)
     case .float(let f): out += FloatFormatter.shortest(f)
     case .atom(let a): out += ErlangSyntax.atom(atoms.name(a), latin1: latin1Atoms)
     case .empty: out += "[]"

@@ -50,7 +50,7 @@ struct LFEWriter {
     }
     switch t {
     case .int(let i): out += String(i)
-    case .big(let b): out += b.value.description
+    case .big(let b): out += IntegerText.string(b.value)
     case .float(let f): out += FloatFormatter.shortest(f)
     case .atom(let a): out += LFESyntax.symbol(atoms.name(a))
     case .empty: out += "()"

@@ -148,10 +148,32 @@ extension Term {
         if s.count != t.count { return false }
         for i in 0..<s.count { stack.append((s[i], t[i])) }
       case (.map(let m), .map(let n)):
+        if m === n { continue }
         if m.entries.count != n.entries.count { return false }
+        // Keys that are atoms or numbers are looked up: comparing them recurses nowhere.
+        if !m.entries.keys.contains(where: \.isBox) {
+          for (k, v) in m.entries {
+            guard let w = n.entries[k] else { return false }
+            stack.append((v, w))
+          }
+          continue
+        }
+        // Other keys pair up by hash and join the work list, rather than being looked
+        // up: a lookup compares map keys by calling back here, a host recursion as deep
+        // as maps nest inside keys. Only colliding hashes need the lookup.
+        var byHash: [Int: [Term]] = [:]
+        for k in n.entries.keys { byHash[k.hashValue, default: []].append(k) }
         for (k, v) in m.entries {
-          guard let w = n.entries[k] else { return false }
-          stack.append((v, w))
+          guard let candidates = byHash[k.hashValue] else { return false }
+          if candidates.count == 1 {
+            let l = candidates[0]
+            guard let w = n.entries[l] else { return false }
+            stack.append((k, l))
+            stack.append((v, w))
+          } else {
+            guard let w = n.entries[k] else { return false }
+            stack.append((v, w))
+          }
         }
       default: return false
       }

@@ -23,7 +23,7 @@ final class PageSession {
     self.workspace = workspace
     pageProfile = Self.profile(of: page)
     runtime = Runtime(clock: clock, limits: limits)
-    runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
+    runtime.readFile = { name in try CourseWorkspace.read(name, in: workspace) }
     runtime.autoloader = EmbeddedShell.workspaceAutoloader(workspace)
     shell = Shell(runtime: runtime, profile: pageProfile)
   }
@@ -84,7 +84,7 @@ final class PageSession {
   }
 
   /// The text of a workspace file, nil when it is missing.
-  func read(_ file: String) -> String? { CourseWorkspace.read(file, in: workspace) }
+  func read(_ file: String) -> String? { try? CourseWorkspace.read(file, in: workspace) }
 
   /// Compiles and loads a workspace file that defines a module; the messages as the
   /// shell's `c` prints them (`m.lfe:5: ...`), empty when it compiled cleanly. Files

@@ -43,7 +43,7 @@ public struct Playthrough {
     defer { try? FileManager.default.removeItem(at: workspace) }
     CourseWorkspace.seed(workspace, from: course.directory)
     let runtime = Runtime(clock: .virtual)
-    runtime.readFile = { name in CourseWorkspace.read(name, in: workspace) }
+    runtime.readFile = { name in try CourseWorkspace.read(name, in: workspace) }
     let present = StepPresenter(style: style)
     for (number, steps) in pages.enumerated() {
       write(present.pageBanner(number: number + 1, of: pages.count, steps: steps) + "\n\n")

@@ -1,0 +1,1 @@
+'(a |b c| "str" #\x 1.5e3 #x1F . tail)
