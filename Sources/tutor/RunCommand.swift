@@ -28,27 +28,7 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
-    let url = URL(fileURLWithPath: file)
-    guard let source = try? String(contentsOf: url, encoding: .utf8) else {
-      FileHandle.standardError.write(Data("\(file): error: cannot read the file\n".utf8))
-      throw ExitCode(2)
-    }
-    let runtime = Runtime(clock: .real)
-    runtime.readFile = Workspace(directory: url.deletingLastPathComponent()).read
-    var module = url.deletingPathExtension().lastPathComponent
-    do {
-      let loaded = try ModuleCompiler.compileAndLoad(
-        source: source, file: url.lastPathComponent, runtime: runtime)
-      module = loaded.module
-      for w in loaded.warnings {
-        FileHandle.standardError.write(Data("\(file):\(w.location): warning: \(w.message)\n".utf8))
-      }
-    } catch {
-      for e in error.errors {
-        FileHandle.standardError.write(Data("\(file):\(e.location): error: \(e.message)\n".utf8))
-      }
-      throw ExitCode(1)
-    }
+    let (runtime, module) = try ModuleFile.load(file, clock: .real)
     if let disassemble {
       let parts = disassemble.split(separator: "/")
       guard parts.count == 2, let arity = Int(parts[1]),

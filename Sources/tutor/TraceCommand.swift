@@ -48,25 +48,7 @@ struct TraceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let url = URL(fileURLWithPath: file)
-    guard let source = try? String(contentsOf: url, encoding: .utf8) else {
-      FileHandle.standardError.write(Data("\(file): error: cannot read the file\n".utf8))
-      throw ExitCode(2)
-    }
-    let runtime = Runtime(clock: .virtual)
-    runtime.readFile = Workspace(directory: url.deletingLastPathComponent()).read
-    do {
-      let loaded = try ModuleCompiler.compileAndLoad(
-        source: source, file: url.lastPathComponent, runtime: runtime)
-      for w in loaded.warnings {
-        FileHandle.standardError.write(Data("\(file):\(w.location): warning: \(w.message)\n".utf8))
-      }
-    } catch {
-      for e in error.errors {
-        FileHandle.standardError.write(Data("\(file):\(e.location): error: \(e.message)\n".utf8))
-      }
-      throw ExitCode(1)
-    }
+    let (runtime, _) = try ModuleFile.load(file, clock: .virtual)
     let shell = Shell(runtime: runtime, profile: Profile.named(profile)!)
     let (output, diagram) = TracedEvaluation.run(eval, in: shell, limit: events)
     Output.write(output)
