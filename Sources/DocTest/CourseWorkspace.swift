@@ -10,7 +10,7 @@ import Foundation
 ///
 /// It is a jail. Pages and their code come from anyone, so a name that climbs out (`/x`,
 /// `../x`) is refused, and so is a file reached through a link whose real place is
-/// outside: a course that ships `evil.lfe -> /home/you/.profile` must not get to read
+/// outside: a course that ships `evil.lfe` linking to the learner's `~/.profile` must not get to read
 /// or overwrite it.
 public enum CourseWorkspace {
   /// Whether `name` stays inside the workspace: relative, and never climbing out.

@@ -74,7 +74,7 @@ final class ProcessSession {
 
 /// Guides 1 to 4 of the lightweight-processes tutorial, typed at the shell, and the
 /// shell's own process behaviour: the evaluator, its crashes, error reports, determinism.
-/// Expected texts were checked against real LFE 2.2.1 (`/work/ref/lfe-pipe`); only pid
+/// Expected texts were checked against real LFE 2.2.1 (piped into its shell); only pid
 /// numbers (which differ there) are normalised.
 final class ShellSessionTests: XCTestCase {
   /// `p` prints on one line and `pp` pretty, both at full depth, and answer `ok`

@@ -73,11 +73,11 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertNotEqual(
       try ProgressStore(courseDirectory: other.path, environment: place.environment).fileURL, direct.fileURL)
 
-    let home = try ProgressStore(courseDirectory: place.course.path, environment: ["HOME": "/home/learner"])
+    let home = try ProgressStore(courseDirectory: place.course.path, environment: ["HOME": "/srv/learner"])
     XCTAssertTrue(
-      home.fileURL.path.hasPrefix("/home/learner/.local/state/tutor/my-course-"), home.fileURL.path)
+      home.fileURL.path.hasPrefix("/srv/learner/.local/state/tutor/my-course-"), home.fileURL.path)
     let relative = try ProgressStore(
-      courseDirectory: place.course.path, environment: ["HOME": "/home/learner", "XDG_STATE_HOME": "state"])
+      courseDirectory: place.course.path, environment: ["HOME": "/srv/learner", "XDG_STATE_HOME": "state"])
     XCTAssertEqual(relative.fileURL, home.fileURL, "a relative XDG_STATE_HOME is ignored")
   }
 
