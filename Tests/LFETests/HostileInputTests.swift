@@ -163,4 +163,19 @@ final class HostileInputTests: XCTestCase {
     }
     XCTAssertEqual(s.eval("(lists:map (lambda (x) (* 2 x)) '(1 2))"), "(2 4)\n")
   }
+
+  // MARK: Found by fuzzing
+
+  /// fuzz/ FuzzExternal: a float whose bits are a NaN read back as a float that equals
+  /// nothing, itself included.
+  func testBinaryToTermRefusesNaNAndInfinities() {
+    let s = ProcessSession()
+    for bits in ["255 255 131 104 3 98 99 149", "127 240 0 0 0 0 0 0", "255 240 0 0 0 0 0 0"] {
+      XCTAssertTrue(
+        s.eval("(binary_to_term (list_to_binary '(131 70 \(bits))))").hasPrefix(
+          "** exception error: bad argument"),
+        bits)
+    }
+    XCTAssertEqual(s.eval("(binary_to_term (term_to_binary 1.5))"), "1.5\n")
+  }
 }

@@ -620,7 +620,11 @@ private struct ExternalReader {
       var v = BigInt(0)
       for d in ds.reversed() { v = v << 8 | BigInt(d) }
       return Term.integer(sign == 0 ? v : -v)
-    case 70: return uint(8).map { .float(Double(bitPattern: UInt64(UInt(bitPattern: $0)))) }
+    case 70:
+      // NaN and the infinities are no Erlang floats: binary_to_term refuses them.
+      guard let bits = uint(8) else { return nil }
+      let d = Double(bitPattern: UInt64(UInt(bitPattern: bits)))
+      return d.isFinite ? .float(d) : nil
     case 100, 115:
       guard let n = uint(tag == 100 ? 2 : 1), let s = take(n) else { return nil }
       return (try? atoms.make(TermConversion.string(fromCodePoints: s.map { UInt32($0) }))).map { .atom($0) }
