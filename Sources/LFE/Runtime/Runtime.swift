@@ -498,8 +498,10 @@ public final class Runtime {
   /// The serial of the first pid the current step may give out: the processes the step
   /// started have this one or a later one.
   var stepFirstSerial: UInt32 = 0
-  /// `stepBudget` below which `run` next looks at the memory the program holds.
-  var memoryCheckBelow = Int.min
+  /// `stepBudget` at or below which the next slice first looks at the memory the
+  /// program holds (see `passCheckpoint`); never below 0, so the one test before each
+  /// slice also finds the budget spent.
+  var budgetCheckpoint = 0
 
   /// Reductions between two looks at the program's memory: a process runs at most
   /// about this many calls between looks, so it cannot grow its stacks by more than a
@@ -530,7 +532,8 @@ public final class Runtime {
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     let watchHostClock = stepWallDeadline != nil || pauseAt != nil
     var slicesToClockCheck = 0
-    memoryCheckBelow = max(memoryCheckBelow, stepBudget &- Runtime.reductionsPerMemoryCheck)
+    // The budget may have been set afresh since the last checkpoint.
+    budgetCheckpoint = max(budgetCheckpoint, stepBudget &- Runtime.reductionsPerMemoryCheck, 0)
     while true {
       if stopRequested { return .stopped }
       if let interrupted, interrupted() { return .interrupted }
@@ -545,7 +548,6 @@ public final class Runtime {
         switch u._withUnsafeGuaranteedRef({ runSlice($0) }) {
         case .ran:
           if !graveyard.isEmpty { buryDead() }
-          if stepBudget < memoryCheckBelow, memoryLimitPassed() { return .runtimeLimit }
           continue
         case .budgetSpent:
           runQueue.pushFront(u)
@@ -580,16 +582,18 @@ public final class Runtime {
     }
   }
 
-  /// True when the program holds more memory than `Limits.memoryBytes`; sets when to
-  /// look next.
+  /// The budget reached `budgetCheckpoint`: true when the slice may run, false when
+  /// the budget is spent or the program holds more memory than `Limits.memoryBytes`.
+  /// Sets the next checkpoint.
   @inline(never)
-  private func memoryLimitPassed() -> Bool {
-    memoryCheckBelow = stepBudget &- Runtime.reductionsPerMemoryCheck
+  private func passCheckpoint() -> Bool {
+    if stepBudget <= 0 { return false }
+    budgetCheckpoint = max(stepBudget &- Runtime.reductionsPerMemoryCheck, 0)
     guard let limit = limits.memoryBytes, let held = ResidentMemory.bytes(), held > limit else {
-      return false
+      return true
     }
     reachedRuntimeLimit("the program holds more than \(limit >> 20) MB (Limits.memoryBytes)")
-    return true
+    return false
   }
 
   /// Notes a runtime-wide limit reached and ends the step's slices: the scheduler
@@ -677,7 +681,8 @@ public final class Runtime {
       }
       return .ran
     }
-    if stepBudget <= 0 {
+    // One test covers both the spent budget and the memory checkpoint.
+    if stepBudget <= budgetCheckpoint, !passCheckpoint() {
       p.queued = true
       return .budgetSpent
     }
