@@ -503,10 +503,10 @@ public final class Runtime {
   /// slice also finds the budget spent.
   var budgetCheckpoint = 0
 
-  /// Reductions between two looks at the program's memory: a process runs at most
-  /// about this many calls between looks, so it cannot grow its stacks by more than a
-  /// few megabytes past the limit; and one look (reading a small /proc file) costs
-  /// nothing measurable next to them.
+  /// Reductions between two looks at the program's memory: the processes make at most
+  /// about this many calls between looks, a few megabytes of stack; and one look
+  /// (reading a small /proc file) costs nothing measurable next to them. A stack that
+  /// doubles in between can still take the program past the limit by its own size.
   static let reductionsPerMemoryCheck = 65_536
 
   /// Starts a shell step: a fresh reduction budget and, when the limits ask for one, a
