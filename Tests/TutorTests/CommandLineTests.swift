@@ -28,6 +28,21 @@ final class CommandLineTests: TutorTestCase {
     XCTAssertEqual(classic.stdout, "> <0.79.0>\n> ")
   }
 
+  func testReplEndsAForkBombWithItsProcesses() throws {
+    // With the default limits: the bomb reaches Limits.processes in seconds, the step
+    // ends with every process it started, and the next forms run with no reports.
+    let run = try tutor(
+      ["repl", "--step-timeout", "none"],
+      input: "(defun sp () (spawn (lambda () (sp))) (sp))\n(sp)\n(+ 1 2)\n(length (erlang:processes))\n")
+    XCTAssertEqual(run.status, 0)
+    XCTAssertTrue(
+      run.stdout.contains(
+        "** evaluation stopped: 2000000 processes are alive (Limits.processes); "
+          + "the 1999998 processes this form started were ended\n\nlfe> 3\nlfe> 1\nlfe> "),
+      run.stdout)
+    XCTAssertEqual(run.stdout.components(separatedBy: "=ERROR REPORT").count, 2, run.stdout)
+  }
+
   func testRunCompilesAModuleAndEvaluates() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -3,8 +3,14 @@
 public struct Limits: Sendable {
   /// Reductions (function calls and loop steps) one shell step may run, all processes together.
   public var reductionsPerStep: Int = 2_000_000_000
-  /// Processes alive at once.
+  /// Processes alive at once. Reaching it during a shell step ends the step and every
+  /// process the step started.
   public var processes: Int = 2_000_000
+  /// Bytes the whole program may hold in RAM (its resident size: processes' heaps,
+  /// stacks and mailboxes, the atom table, everything), or nil for no bound. Looked at
+  /// every `Runtime.reductionsPerMemoryCheck` reductions, out of the VM's loop; past it
+  /// the shell step ends with every process it started. Only measured on Linux.
+  public var memoryBytes: Int? = 4 << 30
   /// Messages waiting in one mailbox.
   public var mailboxLength: Int = 5_000_000
   /// Frames on one process's call stack (deep non-tail recursion).

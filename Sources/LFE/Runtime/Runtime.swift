@@ -171,6 +171,9 @@ public final class Runtime {
     -> Unmanaged<Process>
   {
     if processes.count >= limits.processes {
+      // The whole step ends, not just the spawner: a fork bomb's other processes would
+      // spawn on, each getting this error in turn.
+      reachedRuntimeLimit("\(limits.processes) processes are alive (Limits.processes)")
       throw Exception.limitReached("\(limits.processes) processes are alive (Limits.processes)")
     }
     guard nextPidSerial < UInt32.max else { throw Exception.error(.atom(.systemLimit)) }
@@ -464,6 +467,9 @@ public final class Runtime {
     case interrupted
     /// `stop()` asked for a pause (the shell's evaluator finished, say).
     case stopped
+    /// A limit on the whole runtime was reached (`Limits.memoryBytes`,
+    /// `Limits.processes`); `runtimeLimitReached` says which.
+    case runtimeLimit
   }
 
   var stopRequested = false
@@ -486,9 +492,28 @@ public final class Runtime {
   /// scheduler busy, named when a step runs out of time.
   var lastPreempted: Pid? = nil
 
+  /// What runtime-wide limit the current step reached, in words, or nil. The shell
+  /// ends the processes the step started (`endProcesses`) and clears it.
+  var runtimeLimitReached: String? = nil
+  /// The serial of the first pid the current step may give out: the processes the step
+  /// started have this one or a later one.
+  var stepFirstSerial: UInt32 = 0
+  /// `stepBudget` at or below which the next slice first looks at the memory the
+  /// program holds (see `passCheckpoint`); never below 0, so the one test before each
+  /// slice also finds the budget spent.
+  var budgetCheckpoint = 0
+
+  /// Reductions between two looks at the program's memory: the processes make at most
+  /// about this many calls between looks, a few megabytes of stack; and one look
+  /// (reading a small /proc file) costs nothing measurable next to them. A stack that
+  /// doubles in between can still take the program past the limit by its own size.
+  static let reductionsPerMemoryCheck = 65_536
+
   /// Starts a shell step: a fresh reduction budget and, when the limits ask for one, a
   /// deadline on the host's clock.
   func beginStep() {
+    stepFirstSerial = nextPidSerial
+    runtimeLimitReached = nil
     stepBudget = limits.reductionsPerStep
     stepWallDeadline = limits.wallMillisecondsPerStep.map { Clock.hostMilliseconds() + Int64($0) }
     lastPreempted = nil
@@ -507,6 +532,8 @@ public final class Runtime {
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     let watchHostClock = stepWallDeadline != nil || pauseAt != nil
     var slicesToClockCheck = 0
+    // The budget may have been set afresh since the last checkpoint.
+    budgetCheckpoint = max(budgetCheckpoint, stepBudget &- Runtime.reductionsPerMemoryCheck, 0)
     while true {
       if stopRequested { return .stopped }
       if let interrupted, interrupted() { return .interrupted }
@@ -524,7 +551,7 @@ public final class Runtime {
           continue
         case .budgetSpent:
           runQueue.pushFront(u)
-          return .budgetSpent
+          return runtimeLimitReached == nil ? .budgetSpent : .runtimeLimit
         case .dead:
           u.release()
           continue
@@ -532,7 +559,7 @@ public final class Runtime {
       }
       // Nothing can run: fire the earliest timeout, if any.
       guard let (deadline, pid) = timers.popDue(valid: { pid, d in processes[pid.serial]?.deadline == d })
-      else { return .idle }
+      else { return runtimeLimitReached == nil ? .idle : .runtimeLimit }
       if clock.mode == .real && deadline > clock.now {
         timers.push(deadline: deadline, pid: pid)
         if !waitForTimers { return .idle }
@@ -553,6 +580,58 @@ public final class Runtime {
         makeRunnable(p)
       }
     }
+  }
+
+  /// The budget reached `budgetCheckpoint`: true when the slice may run, false when
+  /// the budget is spent or the program holds more memory than `Limits.memoryBytes`.
+  /// Sets the next checkpoint.
+  @inline(never)
+  private func passCheckpoint() -> Bool {
+    if stepBudget <= 0 { return false }
+    budgetCheckpoint = max(stepBudget &- Runtime.reductionsPerMemoryCheck, 0)
+    guard let limit = limits.memoryBytes, let held = ResidentMemory.bytes(), held > limit else {
+      return true
+    }
+    reachedRuntimeLimit("the program holds more than \(limit >> 20) MB (Limits.memoryBytes)")
+    return false
+  }
+
+  /// Notes a runtime-wide limit reached and ends the step's slices: the scheduler
+  /// stops at the next one.
+  func reachedRuntimeLimit(_ what: String) {
+    if runtimeLimitReached == nil { runtimeLimitReached = what }
+    stepBudget = 0
+  }
+
+  /// Ends every live process whose pid's serial is `firstSerial` or later, but
+  /// `spared`, as killed, and frees them; returns how many it ended. The shell calls it
+  /// when a step reached a runtime-wide limit: the processes the step started are
+  /// what reached it.
+  public func endProcesses(startedSince firstSerial: UInt32, sparing spared: Pid? = nil) -> Int {
+    var ended = 0
+    for p in processes.values where p.pid.serial >= firstSerial && p.pid != spared {
+      // Killing one may already have ended others linked to it.
+      if p.status == .exited { continue }
+      exitProcess(p, reason: .atom(.killed))
+      ended += 1
+    }
+    // Dead processes still in the run queue are freed only when it reaches them.
+    var alive: [Unmanaged<Process>] = []
+    while let u = runQueue.pop() {
+      if u._withUnsafeGuaranteedRef({ $0.releaseWhenDequeued }) {
+        u._withUnsafeGuaranteedRef {
+          $0.releaseWhenDequeued = false
+          $0.queued = false
+        }
+        u.release()
+      } else {
+        alive.append(u)
+      }
+    }
+    for u in alive { runQueue.push(u) }
+    buryDead()
+    ResidentMemory.giveBack()
+    return ended
   }
 
   /// `.wallTimeLimit` or `.paused` when the host's clock has reached the step's deadline
@@ -602,7 +681,8 @@ public final class Runtime {
       }
       return .ran
     }
-    if stepBudget <= 0 {
+    // One test covers both the spent budget and the memory checkpoint.
+    if stepBudget <= budgetCheckpoint, !passCheckpoint() {
       p.queued = true
       return .budgetSpent
     }

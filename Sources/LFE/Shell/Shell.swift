@@ -80,7 +80,8 @@ public final class Shell {
       exitRequested = true
     }
     // A form stopped for its time leaves the others for the next step (or the prompt).
-    if !lastFormTimedOut { settle() }
+    if !lastFormTimedOut && runtime.runtimeLimitReached == nil { settle() }
+    endStepAtRuntimeLimit(what: "this form")
     var text = runtime.output.drain()
     if runtime.output.overflowed {
       text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the evaluation was stopped\n"
@@ -302,6 +303,9 @@ public final class Shell {
         write("** evaluation stopped: it waits past the \(ms) ms of virtual time one step may use\n\n")
       case .budgetSpent:
         write("** evaluation stopped: it ran more than \(runtime.limits.reductionsPerStep) reductions\n\n")
+      case .runtimeLimit:
+        // `endStepAtRuntimeLimit` says which limit, with the other processes ended.
+        break
       }
       // Every way out but `.stopped` ends the evaluator; the next form gets a new one.
       killedByShell.insert(p.pid)
@@ -370,12 +374,29 @@ public final class Shell {
     runtime.stepBudget = min(runtime.limits.reductionsPerStep, Shell.backgroundReductions)
     runtime.pauseAt = Clock.hostMilliseconds() + Int64(max(0, milliseconds))
     _ = runtime.run(waitForTimers: false)
+    endStepAtRuntimeLimit(what: "the last form")
     reportEvaluatorDeath()
     var text = output.drain()
     if output.overflowed {
       text += "** output limit reached: \(runtime.limits.outputBytes) bytes; the rest was dropped\n"
     }
     return text
+  }
+
+  /// After a step that reached a runtime-wide limit (memory, the number of processes),
+  /// ends every process the step started but the evaluator: they are what reached it,
+  /// and left running they would reach it again at once.
+  private func endStepAtRuntimeLimit(what form: String) {
+    guard let limit = runtime.runtimeLimitReached else { return }
+    runtime.runtimeLimitReached = nil
+    let ended = runtime.endProcesses(startedSince: runtime.stepFirstSerial, sparing: evaluator?.pid)
+    let which =
+      switch ended {
+      case 0: "no process \(form) started was left to end"
+      case 1: "the process \(form) started was ended"
+      default: "the \(ended) processes \(form) started were ended"
+      }
+    write("** evaluation stopped: \(limit); \(which)\n\n")
   }
 
   /// What the shell says when a form ran out of its time: which process was running
