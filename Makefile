@@ -89,5 +89,6 @@ fuzz: fuzz-build
 # The test suite under AddressSanitizer, in a scratch directory of its own.
 test-asan: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
-	$(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
+	  $(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
 
