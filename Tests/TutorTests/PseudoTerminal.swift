@@ -35,7 +35,8 @@ import Foundation
       ]
       env.merge(environment) { _, new in new }
       // A sanitizer build's own settings (leak suppressions) go along too.
-      env.merge(ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }) { own, _ in own }
+      let sanitizer = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+      env.merge(sanitizer) { own, _ in own }
       // Everything the child needs is made before the fork: after it, the child may only
       // call what is safe in a forked copy of a threaded program (chdir, execve, _exit).
       let argv = CStringArray([executable.path] + arguments)

@@ -40,7 +40,8 @@ enum StackSpace {
   private typealias CurrentFakeStack = @convention(c) () -> UnsafeMutableRawPointer?
   private typealias Slot = UnsafeMutablePointer<UnsafeMutableRawPointer?>
   private typealias RealFrame =
-    @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer?, Slot?, Slot?) -> UnsafeMutableRawPointer?
+    @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer?, Slot?, Slot?) ->
+    UnsafeMutableRawPointer?
 
   private static let addressSanitizer: (currentFakeStack: CurrentFakeStack, realFrame: RealFrame)? = {
     guard let current = dlsym(nil, "__asan_get_current_fake_stack"),
