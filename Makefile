@@ -69,8 +69,12 @@ clean:
 # fuzz/corpus/<name> (new inputs land in .build-fuzz/corpus/<name>), at low priority.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = reader page printer external format
+# swiftc keeps only the last -sanitize flag's coverage settings, so with `--sanitize=address`
+# after `--sanitize=fuzzer` nothing is instrumented for coverage unless it is asked for.
+FUZZ_COVERAGE = edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table
 fuzz-build: deps
-	$(SWIFT) build --package-path fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld
+	$(SWIFT) build --package-path fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address \
+	  -Xswiftc -sanitize-coverage=$(FUZZ_COVERAGE) -Xswiftc -use-ld=lld
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
@@ -85,5 +89,6 @@ fuzz: fuzz-build
 # The test suite under AddressSanitizer, in a scratch directory of its own.
 test-asan: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
-	$(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 \
+	  $(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
 

@@ -9,15 +9,16 @@ let package = Package(
   name: "tutor-fuzz",
   dependencies: [.package(name: "tutor", path: "..")],
   targets: [
+    .target(name: "FuzzDriver"),
     .executableTarget(
-      name: "FuzzReader", dependencies: [.product(name: "LFE", package: "tutor")], swiftSettings: harness),
+      name: "FuzzReader", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
     .executableTarget(
-      name: "FuzzPage", dependencies: [.product(name: "Lessons", package: "tutor")], swiftSettings: harness),
+      name: "FuzzPage", dependencies: ["FuzzDriver", .product(name: "Lessons", package: "tutor")], swiftSettings: harness),
     .executableTarget(
-      name: "FuzzPrinter", dependencies: [.product(name: "LFE", package: "tutor")], swiftSettings: harness),
+      name: "FuzzPrinter", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
     .executableTarget(
-      name: "FuzzExternal", dependencies: [.product(name: "LFE", package: "tutor")], swiftSettings: harness),
+      name: "FuzzExternal", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
     .executableTarget(
-      name: "FuzzFormat", dependencies: [.product(name: "LFE", package: "tutor")], swiftSettings: harness),
+      name: "FuzzFormat", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
   ]
 )

@@ -17,7 +17,9 @@ final class AgainstLFETests: TutorTestCase {
     process.executableURL = Self.binary
     process.arguments = args
     process.currentDirectoryURL = directory
-    process.environment = environment
+    // A sanitizer build's own settings (leak suppressions) go along with any environment.
+    let sanitizer = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+    process.environment = environment.merging(sanitizer) { own, _ in own }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -18,7 +18,8 @@ import Foundation
 
     /// Starts `executable` with `arguments` in `directory`. The environment holds only
     /// TERM, COLUMNS, LINES, PATH, HOME and XDG_STATE_HOME (both in a fresh temporary
-    /// directory, so no history or state of the user's leaks in) and `environment`.
+    /// directory, so no history or state of the user's leaks in), `environment`, and any
+    /// sanitizer options.
     init(
       executable: URL, arguments: [String] = [], environment: [String: String] = [:],
       directory: URL? = nil, columns: Int = 100, rows: Int = 30
@@ -33,6 +34,9 @@ import Foundation
         "LANG": "C.UTF-8",
       ]
       env.merge(environment) { _, new in new }
+      // A sanitizer build's own settings (leak suppressions) go along too.
+      let sanitizer = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+      env.merge(sanitizer) { own, _ in own }
       // Everything the child needs is made before the fork: after it, the child may only
       // call what is safe in a forked copy of a threaded program (chdir, execve, _exit).
       let argv = CStringArray([executable.path] + arguments)

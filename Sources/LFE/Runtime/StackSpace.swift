@@ -18,12 +18,37 @@ enum StackSpace {
 
   /// Whether the current thread has more than `reserve` bytes of stack left. True when
   /// the bounds are unknown.
-  static var hasRoom: Bool {
+  static var hasRoom: Bool { hasRoom(keeping: reserve) }
+
+  /// Whether the current thread has more than `bytes` of stack left. True when the bounds
+  /// are unknown.
+  static func hasRoom(keeping bytes: Int) -> Bool {
     guard let low = lowEnd() else { return true }
     var probe: UInt8 = 0
-    let here = withUnsafeMutablePointer(to: &probe) { UInt(bitPattern: $0) }
-    return here > low && here - low > UInt(reserve)
+    var here = withUnsafeMutablePointer(to: &probe) { UInt(bitPattern: $0) }
+    if let sanitizer = addressSanitizer, let fake = sanitizer.currentFakeStack(),
+      let real = sanitizer.realFrame(fake, UnsafeMutableRawPointer(bitPattern: here), nil, nil)
+    {
+      here = UInt(bitPattern: real)
+    }
+    return here > low && here - low > UInt(bytes)
   }
+
+  /// AddressSanitizer may put a function's locals on a "fake stack" on the heap (to catch
+  /// use after return), where the probe's address says nothing about the thread's stack;
+  /// its runtime maps a fake frame back to the real one. Nil in a build without it.
+  private typealias CurrentFakeStack = @convention(c) () -> UnsafeMutableRawPointer?
+  private typealias Slot = UnsafeMutablePointer<UnsafeMutableRawPointer?>
+  private typealias RealFrame =
+    @convention(c) (UnsafeMutableRawPointer, UnsafeMutableRawPointer?, Slot?, Slot?) ->
+    UnsafeMutableRawPointer?
+
+  private static let addressSanitizer: (currentFakeStack: CurrentFakeStack, realFrame: RealFrame)? = {
+    guard let current = dlsym(nil, "__asan_get_current_fake_stack"),
+      let real = dlsym(nil, "__asan_addr_is_in_fake_stack")
+    else { return nil }
+    return (unsafeBitCast(current, to: CurrentFakeStack.self), unsafeBitCast(real, to: RealFrame.self))
+  }()
 
   /// Each thread's lowest stack address, found once (finding it can read /proc) and kept
   /// in a thread-specific slot; zero in the slot means unknown.

@@ -91,7 +91,7 @@ struct ErlangPretty {
   // MARK: Measuring
 
   private func measure(_ t: Term, _ d: Int, _ nesting: Int) -> Node {
-    if nesting > Printer.maxNesting { return ErlangPretty.leaf("...") }
+    if Printer.tooDeep(nesting) { return ErlangPretty.leaf("...") }
     switch t {
     case .empty: return ErlangPretty.leaf("[]")
     case .atom(let a): return ErlangPretty.leaf(ErlangSyntax.atom(atoms.name(a), latin1: true))
@@ -264,6 +264,9 @@ struct ErlangPretty {
 
     func pp(_ n: Node, _ col: Int, _ ind: Int, _ ld: Int, _ w: Int) -> String {
       if fits(n, col, ld, w) { return Layout.write(n) }
+      // Laying out costs more stack a level than measuring did, so the measured depth
+      // may not fit here (on a small stack, in a build with large frames).
+      if !StackSpace.hasRoom(keeping: 128 << 10) { return "..." }
       switch n.kind {
       case .leaf(let s): return s
       case .list(let es, let end):

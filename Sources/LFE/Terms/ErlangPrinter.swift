@@ -19,7 +19,7 @@ struct ErlangWriter {
 
   /// Writes `t` with `depth` levels (-1 for all), as `io_lib:write(T, Depth)`.
   mutating func write(_ t: Term, depth d: Int, nesting: Int = 0) {
-    if d == 0 || nesting > Printer.maxNesting {
+    if d == 0 || Printer.tooDeep(nesting) {
       out += "..."
       return
     }

@@ -85,7 +85,7 @@ struct LFEPretty {
   // `term` and its helpers recurse once per level of nesting; each case lives in its own
   // small function so that a level costs little stack.
   func term(_ t: Term, _ d: Int, _ i: Int, _ l: Int, _ nesting: Int) -> String {
-    if d == 0 || nesting > Printer.maxNesting { return "..." }
+    if d == 0 || Printer.tooDeep(nesting) { return "..." }
     switch t {
     case .atom(let a): return LFESyntax.symbol(atoms.name(a))
     case .int, .big, .float, .pid, .ref, .fun: return writer(t, -1)

@@ -23,6 +23,14 @@ public enum Printer {
   /// holds about 400 levels of the deepest one; no real page nests terms this deep.
   static let maxNesting = 200
 
+  /// Whether a printer at `nesting` levels should print `...` instead of going deeper:
+  /// past `maxNesting`, or (asked every 4 levels) with little host stack left, as on a
+  /// small thread stack in a build whose frames are larger than a debug build's (the
+  /// address sanitizer's are several times larger).
+  static func tooDeep(_ nesting: Int) -> Bool {
+    nesting > maxNesting || (nesting & 3 == 3 && !StackSpace.hasRoom(keeping: 128 << 10))
+  }
+
   static func pidText(_ p: Pid) -> String { "<0.\(p.serial).0>" }
   static func refText(_ r: Ref) -> String { "#Ref<0.0.0.\(r.serial)>" }
 
@@ -44,7 +52,7 @@ struct LFEWriter {
   var out = ""
 
   mutating func write(_ t: Term, depth d: Int, nesting: Int = 0) {
-    if d == 0 || nesting > Printer.maxNesting {
+    if d == 0 || Printer.tooDeep(nesting) {
       out += "..."
       return
     }

@@ -1,9 +1,11 @@
+import FuzzDriver
 import LFE
 
 /// Any bytes through binary_to_term: a term or nothing; a term read must write back to
 /// bytes that read as the same term.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzExternal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzExternal(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  guard let data else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   let atoms = AtomTable()
   guard let term = TermConversion.binaryToTerm(bytes, atoms: atoms) else { return 0 }
@@ -15,22 +17,7 @@ public func fuzzExternal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// SwiftPM links an executable's entry point under this name; it hands over to libFuzzer.
 @_cdecl("FuzzExternal_main")
-public func fuzzExternalMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-  var count = argc
-  var arguments = argv
-  return runFuzzer(&count, &arguments) { data, size in
-    guard let data else { return 0 }
-    return fuzzExternal(data, size)
-  }
+public func fuzzExternalMain(_ argc: CInt, _ argv: FuzzArguments) -> CInt {
+  runLibFuzzer(argc, argv, fuzzExternal)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -1,9 +1,11 @@
+import FuzzDriver
 import LFE
 
 /// Any control string through io_lib:format with a fixed set of arguments: text or
 /// badarg, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzFormat(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzFormat(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  guard let data else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   let split = bytes.firstIndex(of: 0) ?? bytes.count
   let control = String(decoding: bytes[..<split], as: UTF8.self)
@@ -18,21 +20,7 @@ public func fuzzFormat(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// SwiftPM links an executable's entry point under this name; it hands over to libFuzzer.
 @_cdecl("FuzzFormat_main")
-public func fuzzFormatMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt
-{
-  var count = argc
-  var arguments = argv
-  return runFuzzer(&count, &arguments) { data, size in
-    guard let data else { return 0 }
-    return fuzzFormat(data, size)
-  }
+public func fuzzFormatMain(_ argc: CInt, _ argv: FuzzArguments) -> CInt {
+  runLibFuzzer(argc, argv, fuzzFormat)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -1,9 +1,11 @@
+import FuzzDriver
 import LFE
 
 /// Text read as a quoted LFE literal and printed by the shell; what it prints, read and
 /// printed again, must print the same (the printer and the reader agree).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPrinter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzPrinter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  guard let data else { return 0 }
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   guard case .form(let form, _) = Shell.read(text) else { return 0 }
   let runtime = Runtime(clock: .virtual)
@@ -18,21 +20,7 @@ public func fuzzPrinter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// SwiftPM links an executable's entry point under this name; it hands over to libFuzzer.
 @_cdecl("FuzzPrinter_main")
-public func fuzzPrinterMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt
-{
-  var count = argc
-  var arguments = argv
-  return runFuzzer(&count, &arguments) { data, size in
-    guard let data else { return 0 }
-    return fuzzPrinter(data, size)
-  }
+public func fuzzPrinterMain(_ argc: CInt, _ argv: FuzzArguments) -> CInt {
+  runLibFuzzer(argc, argv, fuzzPrinter)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
