@@ -174,6 +174,16 @@ final class FormatTests: XCTestCase {
     XCTAssertThrowsError(try Format.format(.int(1), .empty, atoms: atoms))
   }
 
+  /// A negative precision from `*` is badarg, as in Erlang (found by fuzzing: it trapped
+  /// on a negative repeat count).
+  func testNegativeStarPrecisionIsBadarg() {
+    assertBadarg("~.*f", [.int(-1), .float(1.0)])
+    assertBadarg("~.*s", [.int(-2), Term.string("abc")])
+    assertBadarg("~.*w", [.int(-7), .int(42)])
+    assertBadarg("~.*p", [.int(-7), .int(42)], lfe: true)
+    XCTAssertEqual(try fmt("~.*f", [.int(2), .float(1.5)]), "1.50")
+  }
+
   // MARK: lfe_io:format
 
   func testLFEFormat() throws {

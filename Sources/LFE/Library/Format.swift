@@ -168,6 +168,8 @@ private struct FormatEngine {
     if peek == 0x2E {
       pos += 1
       spec.precision = try fieldValue()
+      // A negative precision (from `*`) is badarg, as in Erlang.
+      if let p = spec.precision, p < 0 { throw .badarg }
       if peek == 0x2E {
         pos += 1
         if peek == 0x2A {
