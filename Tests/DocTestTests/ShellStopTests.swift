@@ -6,16 +6,7 @@ import XCTest
 /// `(exit)`, `(q)` or `(c:q)` on a page prints `ok` and ends the shell session: the
 /// exchanges after it fail, saying where the shell stopped.
 final class ShellStopTests: XCTestCase {
-  func run(_ page: String) throws -> PageResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "stop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("page.md").path
-    try Data(page.utf8).write(to: URL(fileURLWithPath: path))
-    let (courses, _) = DocTestRun.load(paths: [path])
-    return DocTestRun(mode: .test, jobs: 1, factory: EmbeddedShell.factory).run(courses)[0]
-  }
+  func run(_ page: String) throws -> PageResult { try SinglePage.run(page) }
 
   func testExchangesAfterExitFail() throws {
     for command in ["(exit)", "(q)", "(c:q)"] {

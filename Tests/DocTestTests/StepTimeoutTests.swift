@@ -6,16 +6,7 @@ import XCTest
 /// A block's `timeout=` stops an exchange that runs too long while it runs, and the
 /// page goes on with the next exchange.
 final class StepTimeoutTests: XCTestCase {
-  func run(_ page: String) throws -> PageResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "timeout-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("page.md").path
-    try Data(page.utf8).write(to: URL(fileURLWithPath: path))
-    let (courses, _) = DocTestRun.load(paths: [path])
-    return DocTestRun(mode: .test, jobs: 1, factory: EmbeddedShell.factory).run(courses)[0]
-  }
+  func run(_ page: String) throws -> PageResult { try SinglePage.run(page) }
 
   func testABlockTimeoutStopsAnEndlessLoop() throws {
     let page = """

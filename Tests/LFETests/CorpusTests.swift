@@ -52,15 +52,7 @@ final class CorpusTests: XCTestCase {
     let shell = Shell(runtime: runtime)
     var lines = input.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
-    var index = 0
-    var out = ""
-    Repl(shell: shell).run(
-      readLine: { prompt in
-        out += prompt
-        guard index < lines.count else { return nil }
-        index += 1
-        return lines[index - 1]
-      }, write: { out += $0 })
+    var out = PipedRepl.run(lines, shell: shell)
     // Real LFE's output ends before the prompt it printed for the halt line.
     if out.hasSuffix(shell.profile.prompt) { out.removeLast(shell.profile.prompt.count) }
     return out

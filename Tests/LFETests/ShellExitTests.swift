@@ -7,17 +7,7 @@ import XCTest
 final class ShellExitTests: XCTestCase {
   /// What `tutor repl` prints for piped `lines`, as CorpusTests runs the corpus.
   func piped(_ lines: [String]) -> String {
-    let shell = Shell(runtime: Runtime(clock: .virtual))
-    var index = 0
-    var out = ""
-    Repl(shell: shell).run(
-      readLine: { prompt in
-        out += prompt
-        guard index < lines.count else { return nil }
-        index += 1
-        return lines[index - 1]
-      }, write: { out += $0 })
-    return out
+    PipedRepl.run(lines, shell: Shell(runtime: Runtime(clock: .virtual)))
   }
 
   func testExitCommandsPrintOkAndEndTheSession() {

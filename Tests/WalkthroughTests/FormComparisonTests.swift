@@ -1,3 +1,5 @@
+import DocTest
+import Lessons
 import XCTest
 
 @testable import Walkthrough
@@ -25,5 +27,25 @@ final class FormComparisonTests: XCTestCase {
     let deep = String(repeating: "(list ", count: depth) + "1" + String(repeating: ")", count: depth)
     XCTAssertTrue(FormComparison.same(deep, deep))
     XCTAssertFalse(FormComparison.same(deep, deep.replacingOccurrences(of: "1", with: "2")))
+  }
+}
+
+final class UninformativeOutputTests: XCTestCase {
+  func exchange(_ expected: [String]) -> Exchange {
+    Exchange(
+      prompt: "lfe> ", inputLines: [NumberedLine("(f)", line: 1)],
+      expected: expected.enumerated().map { NumberedLine($1, line: $0 + 2) })
+  }
+
+  /// Output that any input could print does not show the learner typed the page's form.
+  func testOkPidsFunsAndNothingSayNothing() {
+    for expected in [
+      [], ["ok"], ["#Pid<0.85.0>"], ["<0.85.0>"], ["#Fun<lfe_eval.1.2>"], ["..."], ["", "ok"],
+    ] {
+      XCTAssertTrue(ExchangeJudge.outputIsUninformative(exchange(expected)), "\(expected)")
+    }
+    for expected in [["3"], ["#(ok #Pid<0.85.0>)"], ["Heard: hi", "ok"], ["hello"]] {
+      XCTAssertFalse(ExchangeJudge.outputIsUninformative(exchange(expected)), "\(expected)")
+    }
   }
 }

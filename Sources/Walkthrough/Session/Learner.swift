@@ -142,26 +142,20 @@ public final class Learner {
     }
     rebuild(upTo: target, announce: target > 0)
     stepIndex = target
-    var showProse = true
     while true {
       if stepIndex >= steps.steps.count {
         if let next = pageEnd(steps) { return next }
-        showProse = true
         continue
       }
       progress.setPosition(steps, step: steps.steps[stepIndex])
-      switch interact(steps, showProse: showProse) {
+      switch interact(steps) {
       case .advance:
         stepIndex += 1
         resetStepState()
-        showProse = true
-      case .stay:
-        showProse = false
       case .jump(let index):
         if index != stepIndex + 1 || stepIndex >= steps.steps.count { rebuild(upTo: index, announce: true) }
         stepIndex = index
         resetStepState()
-        showProse = true
       case .leave(let navigation):
         return navigation
       }

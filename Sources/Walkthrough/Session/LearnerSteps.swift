@@ -9,18 +9,16 @@ extension Learner {
 
   enum StepOutcome {
     case advance
-    /// Stay on the step without showing its prose again.
-    case stay
     case jump(Int)
     case leave(Navigation)
   }
 
   /// Shows the step and reads at the prompt until the step is done or left.
-  func interact(_ steps: PageSteps, showProse: Bool) -> StepOutcome {
+  func interact(_ steps: PageSteps) -> StepOutcome {
     let step = steps.steps[stepIndex]
     let page = steps.page
     let block = page.blocks[step.blockIndex]
-    if showProse { show(step, of: steps) }
+    show(step, of: steps)
     while true {
       write(present.status(step, of: steps) + "\n")
       guard let input = readInput(for: block) else {
