@@ -43,22 +43,34 @@ public struct Ref: Hashable, Sendable, Comparable {
 /// An integer too large for `Int`. Always normalised: a value that fits is `.int`.
 public final class BigBox: @unchecked Sendable {
   public let value: BigInt
-  @inlinable public init(_ value: BigInt) { self.value = value }
+  public init(_ value: BigInt) {
+    self.value = value
+    HeapAccount.charge(HeapAccount.bignum(value))
+  }
+  deinit { HeapAccount.credit(HeapAccount.bignum(value)) }
 }
 
 /// A binary: a sequence of whole bytes.
 public final class Binary: @unchecked Sendable {
   public let bytes: [UInt8]
-  @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    HeapAccount.charge(HeapAccount.binary(bytes.count))
+  }
+  deinit { HeapAccount.credit(HeapAccount.binary(bytes.count)) }
 }
 
 /// A map. Keys compare exactly (`=:=`), as Erlang's do.
 public final class MapBox: @unchecked Sendable {
   // `var` only so deinit can take the entries apart without recursion.
   public private(set) var entries: [Term: Term]
-  public init(_ entries: [Term: Term]) { self.entries = entries }
+  public init(_ entries: [Term: Term]) {
+    self.entries = entries
+    HeapAccount.charge(HeapAccount.map(entries.capacity))
+  }
 
   deinit {
+    HeapAccount.credit(HeapAccount.map(entries.capacity))
     // Maps nested in maps would otherwise free themselves recursively.
     guard entries.contains(where: { $0.key.isBox || $0.value.isBox }) else { return }
     var items = Array(entries.keys) + Array(entries.values)
