@@ -426,16 +426,16 @@ enum ErlangNatives {
         return .list(b.bytes[(from - 1)..<to].map { Term.int(Int($0)) })
       },
       erl("list_to_binary", 1) { _, a throws(Exception) in
-        guard let bytes = TermConversion.iolistBytes(a[0]) else { throw .badarg }
+        guard let bytes = try TermConversion.iolistBytes(a[0]) else { throw .badarg }
         return TermConversion.binary(bytes)
       },
       erl("iolist_to_binary", 1) { _, a throws(Exception) in
         if case .binary = a[0] { return a[0] }
-        guard let bytes = TermConversion.iolistBytes(a[0]) else { throw .badarg }
+        guard let bytes = try TermConversion.iolistBytes(a[0]) else { throw .badarg }
         return TermConversion.binary(bytes)
       },
       erl("iolist_size", 1) { _, a throws(Exception) in
-        guard let n = TermConversion.iodataSize(a[0]) else { throw .badarg }
+        guard let n = try TermConversion.iodataSize(a[0]) else { throw .badarg }
         return .int(n)
       },
       erl("term_to_binary", 1) { ctx, a throws(Exception) in

@@ -357,11 +357,11 @@ private struct FormatEngine {
   private func stringArg(_ t: Term, _ spec: Spec) throws(Exception) -> [UInt32] {
     if case .atom(let a) = t { return atoms.name(a).unicodeScalars.map(\.value) }
     if dialect == .erlang && !spec.unicode {
-      guard let bytes = TermConversion.iodataBytes(t) else { throw .badarg }
+      guard let bytes = try TermConversion.iodataBytes(t) else { throw .badarg }
       return bytes.map(UInt32.init)
     }
-    if let cps = TermConversion.chardata(t) { return cps }
-    if dialect == .erlang, let bytes = TermConversion.iodataBytes(t) { return bytes.map(UInt32.init) }
+    if let cps = try TermConversion.chardata(t) { return cps }
+    if dialect == .erlang, let bytes = try TermConversion.iodataBytes(t) { return bytes.map(UInt32.init) }
     throw .badarg
   }
 
@@ -380,7 +380,7 @@ private struct FormatEngine {
 
   private func prefixArg(_ t: Term) throws(Exception) -> String {
     if case .atom(let a) = t { return atoms.name(a) }
-    guard let cps = TermConversion.chardata(t), t.isList else { throw .badarg }
+    guard let cps = try TermConversion.chardata(t), t.isList else { throw .badarg }
     return TermConversion.string(fromCodePoints: cps)
   }
 

@@ -30,7 +30,7 @@ enum IONatives {
 
   /// What `io:put_chars` accepts: Unicode chardata (code points, UTF-8 binaries, nested).
   private static func chardata(_ t: Term) throws(Exception) -> String {
-    guard let s = TermConversion.string(fromChardata: t) else { throw .badarg }
+    guard let s = try TermConversion.string(fromChardata: t) else { throw .badarg }
     return s
   }
 

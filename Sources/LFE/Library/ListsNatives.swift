@@ -178,7 +178,9 @@ enum ListsNatives {
   private static func flatten(_ deep: Term, tail: Term) throws(Exception) -> Term {
     var out: [Term] = []
     var stack: [Term] = [deep]
+    var budget = WalkBudget()
     while let t = stack.popLast() {
+      try budget.step()
       switch t {
       case .empty: continue
       case .cons(let c):

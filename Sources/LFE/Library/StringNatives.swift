@@ -252,13 +252,13 @@ enum StringNatives {
 
   /// Grapheme clusters of chardata, or `function_clause`.
   private static func graphemes(_ t: Term) throws(Exception) -> [Character] {
-    guard let s = TermConversion.string(fromChardata: t) else { throw functionClause }
+    guard let s = try TermConversion.string(fromChardata: t) else { throw functionClause }
     return Array(s)
   }
 
   /// The argument of uppercase, lowercase and casefold: not chardata is `{badarg, Arg}`.
   private static func caseArgument(_ t: Term, _ atoms: AtomTable) throws(Exception) -> [Character] {
-    guard let s = TermConversion.string(fromChardata: t) else { throw .error(atoms.intern("badarg"), t) }
+    guard let s = try TermConversion.string(fromChardata: t) else { throw .error(atoms.intern("badarg"), t) }
     return Array(s)
   }
 
@@ -443,7 +443,9 @@ enum StringNatives {
   private static func numbers() -> [NativeFunction] {
     [
       fn("to_integer", 1) { ctx, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { return .tuple([.atom(.error), .atom(.badarg)]) }
+        guard let cps = try TermConversion.chardata(a[0]) else {
+          return .tuple([.atom(.error), .atom(.badarg)])
+        }
         var n = 0
         if let f = cps.first, f == 0x2B || f == 0x2D { n = 1 }
         while n < cps.count, (0x30...0x39).contains(cps[n]) { n += 1 }
@@ -453,7 +455,9 @@ enum StringNatives {
         return .tuple([v, rest(cps[n...], like: a[0])])
       },
       fn("to_float", 1) { ctx, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { return .tuple([.atom(.error), .atom(.badarg)]) }
+        guard let cps = try TermConversion.chardata(a[0]) else {
+          return .tuple([.atom(.error), .atom(.badarg)])
+        }
         guard let (d, n) = TermConversion.parseFloatPrefix(cps) else {
           return .tuple([.atom(.error), .atom(ctx.atom("no_float"))])
         }
@@ -485,7 +489,7 @@ enum StringNatives {
         guard let u = Unicode.Scalar(UInt32(truncatingIfNeeded: v)), v >= 0 else { throw functionClause }
         set.insert(Character(u))
       default:
-        guard let str = TermConversion.string(fromChardata: e), str.count == 1, let c = str.first else {
+        guard let str = try TermConversion.string(fromChardata: e), str.count == 1, let c = str.first else {
           throw functionClause
         }
         set.insert(c)
@@ -542,7 +546,7 @@ enum StringNatives {
 
   /// The old `string:list_to_integer/1` and `list_to_float/1`: lists only.
   private static func listNumber(_ t: Term, _ atoms: AtomTable, float: Bool) throws(Exception) -> Term {
-    guard t.listElements != nil, let cps = TermConversion.chardata(t) else {
+    guard t.listElements != nil, let cps = try TermConversion.chardata(t) else {
       return .tuple([.atom(.error), .atom(atoms.intern("not_a_list"))])
     }
     if float {
@@ -586,7 +590,7 @@ enum StringNatives {
       fn("list_to_integer", 1) { ctx, a throws(Exception) in try listNumber(a[0], ctx.atoms, float: false) },
       fn("list_to_float", 1) { ctx, a throws(Exception) in try listNumber(a[0], ctx.atoms, float: true) },
       fn("next_codepoint", 1) { _, a throws(Exception) in
-        guard let cps = TermConversion.chardata(a[0]) else { throw functionClause }
+        guard let cps = try TermConversion.chardata(a[0]) else { throw functionClause }
         guard let first = cps.first else { return .empty }
         return .cons(Cons(.int(Int(first)), rest(cps.dropFirst(), like: a[0])))
       },
@@ -597,7 +601,7 @@ enum StringNatives {
       },
       fn("to_graphemes", 1) { _, a throws(Exception) in .list(try graphemes(a[0]).map(graphemeTerm)) },
       fn("prefix", 2) { ctx, a throws(Exception) in
-        guard let whole = TermConversion.chardata(a[0]), let p = TermConversion.chardata(a[1]) else {
+        guard let whole = try TermConversion.chardata(a[0]), let p = try TermConversion.chardata(a[1]) else {
           throw functionClause
         }
         guard whole.starts(with: p) else { return .atom(ctx.atom("nomatch")) }

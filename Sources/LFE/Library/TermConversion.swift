@@ -53,10 +53,12 @@ public enum TermConversion {
 
   /// Chardata (`unicode:chardata()`): code points, UTF-8 binaries and nested lists of both,
   /// flattened to code points. Nil when it is not chardata or a binary is not UTF-8.
-  public static func chardata(_ term: Term) -> [UInt32]? {
+  public static func chardata(_ term: Term) throws(Exception) -> [UInt32]? {
     var out: [UInt32] = []
     var stack: [Term] = [term]
+    var budget = WalkBudget()
     while let t = stack.popLast() {
+      try budget.step()
       switch t {
       case .empty: continue
       case .int(let i):
@@ -78,30 +80,34 @@ public enum TermConversion {
   }
 
   /// Chardata as a String, or nil.
-  public static func string(fromChardata term: Term) -> String? {
-    chardata(term).map { string(fromCodePoints: $0) }
+  public static func string(fromChardata term: Term) throws(Exception) -> String? {
+    try chardata(term).map { string(fromCodePoints: $0) }
   }
 
   // MARK: iolists
 
   /// The bytes of iodata: a binary, or an iolist of bytes, binaries and nested iolists
   /// whose tails may be binaries. Nil when it is neither.
-  public static func iodataBytes(_ term: Term) -> [UInt8]? {
+  public static func iodataBytes(_ term: Term) throws(Exception) -> [UInt8]? {
+    // Sized first, so that the room is asked for before the bytes are gathered.
+    guard let size = try iodataSize(term) else { return nil }
+    try HeapAccount.reserve(size)
     var out: [UInt8] = []
-    guard walkIodata(term, byte: { out.append($0) }, binary: { out += $0.bytes }) else { return nil }
+    out.reserveCapacity(size)
+    guard try walkIodata(term, byte: { out.append($0) }, binary: { out += $0.bytes }) else { return nil }
     return out
   }
 
   /// The bytes of an iolist (a list, not a bare binary), or nil.
-  public static func iolistBytes(_ term: Term) -> [UInt8]? {
+  public static func iolistBytes(_ term: Term) throws(Exception) -> [UInt8]? {
     guard term.isList else { return nil }
-    return iodataBytes(term)
+    return try iodataBytes(term)
   }
 
   /// The size in bytes of iodata without building it, or nil.
-  public static func iodataSize(_ term: Term) -> Int? {
+  public static func iodataSize(_ term: Term) throws(Exception) -> Int? {
     var n = 0
-    guard walkIodata(term, byte: { _ in n += 1 }, binary: { n += $0.bytes.count }) else { return nil }
+    guard try walkIodata(term, byte: { _ in n += 1 }, binary: { n += $0.bytes.count }) else { return nil }
     return n
   }
 
@@ -115,10 +121,12 @@ public enum TermConversion {
   /// Visits the bytes and binaries of iodata in order; false when it is not iodata.
   private static func walkIodata(
     _ term: Term, byte: (UInt8) -> Void, binary: (Binary) -> Void
-  ) -> Bool {
+  ) throws(Exception) -> Bool {
     // Deep iolists nest on the head side, so an explicit stack keeps the host stack flat.
     var stack: [Term] = [term]
+    var budget = WalkBudget()
     while let t = stack.popLast() {
+      try budget.step()
       switch t {
       case .empty: break
       case .binary(let b): binary(b)
