@@ -54,17 +54,6 @@ enum BigWork {
     return 1 + 3 * levels * multiplication(n / 2, n / 2) / wordOperationsPerReduction
   }
 
-  /// Word operations of an n by m product, n >= m, about as `BigMultiplication` does it.
-  static func multiplication(_ n: Int, _ m: Int) -> Int {
-    if m < Karatsuba.threshold { return n * m }
-    if m < BigMultiplication.transformWords {
-      // Karatsuba: m^log2(3) per m-word chunk of the long operand.
-      let chunk = Int(Double(m) * Double(m).squareRoot() * 1.4)
-      return (n / m + 1) * chunk
-    }
-    // The transform: a few operations per piece and level, about 20 n log n.
-    var log = 1
-    while 1 << log < n + m { log += 1 }
-    return 20 * (n + m) * log
-  }
+  /// Word operations of an n by m product, n >= m, as `BigMultiplication` does it.
+  static func multiplication(_ n: Int, _ m: Int) -> Int { BigMultiplication.work(n, m) }
 }
