@@ -223,3 +223,43 @@ final class BigMultiplicationTests: XCTestCase {
     XCTAssertEqual(p.bigValue, -a * b)
   }
 }
+
+/// Long bignum work counts reductions, so the step's limit stops a loop of huge products.
+final class BigWorkReductionTests: XCTestCase {
+  func testALoopOfHugeProductsStopsAtTheReductionLimit() {
+    var limits = Limits()
+    limits.reductionsPerStep = 2_000_000
+    let s = ProcessSession(limits: limits)
+    s.eval("(defun squares (x n) (if (== n 0) 'done (progn (* x x) (squares x (- n 1)))))")
+    // A few calls a square, as the VM counts them: 300 of them stay far below the limit
+    // as calls, but each square of 60,000 words is far more work than 2,000,000 / 300 calls.
+    XCTAssertEqual(s.eval("(squares 3 300)"), "done\n")
+    let out = s.eval("(squares (bsl 1 3840000) 300)")
+    XCTAssertTrue(out.hasPrefix("** evaluation stopped: it ran more than 2000000 reductions"), out)
+    XCTAssertEqual(s.eval("(+ 1 2)"), "3\n")
+  }
+
+  func testNativesChargeTheirWork() {
+    var limits = Limits()
+    limits.reductionsPerStep = 2_000_000
+    let s = ProcessSession(limits: limits)
+    // About 500,000 reductions a square of 20,000 words.
+    s.eval("(set x (bsl 1 1280000))")
+    let products = s.eval("(lists:foreach (lambda (_) (erlang:* x x)) (lists:seq 1 300))")
+    XCTAssertTrue(products.hasPrefix("** evaluation stopped: it ran more than 2000000 reductions"), products)
+    // About 450,000 reductions a conversion of 3,125 words.
+    s.eval("(set x (bsl 1 200000))")
+    let texts = s.eval("(lists:foreach (lambda (_) (integer_to_list x)) (lists:seq 1 300))")
+    XCTAssertTrue(texts.hasPrefix("** evaluation stopped: it ran more than 2000000 reductions"), texts)
+  }
+
+  func testTheCostGrowsWithTheOperands() {
+    let small = Term.integer(BigInt(1) << 100)
+    let big = Term.integer(BigInt(1) << 1_000_000)
+    XCTAssertEqual(BigWork.product(.int(3), .int(4)), 0)
+    XCTAssertGreaterThanOrEqual(BigWork.product(small, small), 1)
+    XCTAssertGreaterThan(BigWork.product(big, big), 100 * BigWork.product(small, small))
+    XCTAssertGreaterThan(BigWork.division(big, small), BigWork.linear(big, small))
+    XCTAssertGreaterThan(BigWork.text(words: 100_000), BigWork.text(words: 1000))
+  }
+}
