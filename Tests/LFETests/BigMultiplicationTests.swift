@@ -52,7 +52,9 @@ final class BigMultiplicationTests: XCTestCase {
   /// BigInt's own product where it is quick enough for a debug build; beyond, the
   /// product by Karatsuba's chunks against the transform's, and both against residues
   /// modulo a few primes.
-  static func check(_ a: BigUInt, _ b: BigUInt, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+  static func check(
+    _ a: BigUInt, _ b: BigUInt, _ what: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let p = BigMultiplication.product(a, b)
     if min(a.words.count, b.words.count) <= 3000 && max(a.words.count, b.words.count) <= 5000 {
       XCTAssertEqual(p, a * b, what, file: file, line: line)
@@ -89,7 +91,9 @@ final class BigMultiplicationTests: XCTestCase {
 
   func testProductsAgreeAcrossSizes() {
     var g = Words(state: 1)
-    let sizes = [1, 2, 3, 7, 23, 24, 31, 32, 33, 47, 64, 65, 100, 257, 1000, 1499, 1500, 1501, 3000, 8191, 20_000]
+    let sizes = [
+      1, 2, 3, 7, 23, 24, 31, 32, 33, 47, 64, 65, 100, 257, 1000, 1499, 1500, 1501, 3000, 8191, 20_000,
+    ]
     for n in sizes {
       let a = g.number(n)
       let b = g.number(n)
@@ -160,8 +164,9 @@ final class BigMultiplicationTests: XCTestCase {
 
   /// BigInt's own division where it is quick enough for a debug build; at every size,
   /// `a = q * b + r` with `r < b`, which only the true quotient and remainder satisfy.
-  static func checkDivision(_ a: BigUInt, _ b: BigUInt, _ what: String, file: StaticString = #filePath, line: UInt = #line)
-  {
+  static func checkDivision(
+    _ a: BigUInt, _ b: BigUInt, _ what: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let (q, r) = BigDivision.quotientAndRemainder(a, b)
     XCTAssertLessThan(r, b, what, file: file, line: line)
     XCTAssertEqual(BigMultiplication.product(q, b) + r, a, what, file: file, line: line)
@@ -192,8 +197,10 @@ final class BigMultiplicationTests: XCTestCase {
       // A divisor of all ones and a power of two.
       Self.checkDivision(a, Self.allOnes(m), "\(n) / ones(\(m))")
       let two = BigUInt(1) << (64 * m - 1)
-      XCTAssertEqual(BigDivision.quotientAndRemainder(a, two).remainder, a & (two - 1), "\(n) % 2^\(64 * m - 1)")
-      XCTAssertEqual(BigDivision.quotientAndRemainder(a, two).quotient, a >> (64 * m - 1), "\(n) / 2^\(64 * m - 1)")
+      XCTAssertEqual(
+        BigDivision.quotientAndRemainder(a, two).remainder, a & (two - 1), "\(n) % 2^\(64 * m - 1)")
+      XCTAssertEqual(
+        BigDivision.quotientAndRemainder(a, two).quotient, a >> (64 * m - 1), "\(n) / 2^\(64 * m - 1)")
     }
   }
 

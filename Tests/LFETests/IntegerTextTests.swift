@@ -68,12 +68,15 @@ final class IntegerTextTests: XCTestCase {
       XCTAssertEqual(IntegerText.value(digits: Self.digitValues(text), radix: 10), v, "\(words) words")
       // Leading zeros change nothing.
       let padded = String(repeating: "0", count: 1000) + text
-      XCTAssertEqual(IntegerText.value(digits: Self.digitValues(padded), radix: 10), v, "\(words) words, padded")
+      XCTAssertEqual(
+        IntegerText.value(digits: Self.digitValues(padded), radix: 10), v, "\(words) words, padded")
       let term = TermConversion.parseInteger(("-" + text).unicodeScalars.map { $0.value })
       XCTAssertEqual(term?.bigValue, -BigInt(v))
     }
     XCTAssertEqual(IntegerText.value(digits: [], radix: 10), 0)
-    XCTAssertNil(TermConversion.parseInteger(Array((String(repeating: "1", count: 500) + "2").unicodeScalars.map { $0.value }), radix: 2))
+    XCTAssertNil(
+      TermConversion.parseInteger(
+        Array((String(repeating: "1", count: 500) + "2").unicodeScalars.map { $0.value }), radix: 2))
   }
 
   func testTheReaderAndTheBIFsReadHugeIntegers() {
@@ -86,7 +89,8 @@ final class IntegerTextTests: XCTestCase {
     XCTAssertEqual(
       s.eval("(let ((x (bsl 1 100000))) (=:= x (list_to_integer (integer_to_list x 36) 36)))"), "true\n")
     XCTAssertEqual(
-      s.eval("(let ((x (- (bsl 1 100000) 1))) (=:= x (binary_to_integer (integer_to_binary x 7) 7)))"), "true\n")
+      s.eval("(let ((x (- (bsl 1 100000) 1))) (=:= x (binary_to_integer (integer_to_binary x 7) 7)))"),
+      "true\n")
   }
 
   func testAHugeQuotientAndRemainderInLFE() {

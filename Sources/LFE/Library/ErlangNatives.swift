@@ -378,7 +378,9 @@ enum ErlangNatives {
     return r
   }
 
-  private static func integerText(_ c: borrowing NativeContext, _ t: Term, _ base: Term) throws(Exception)
+  private static func integerText(
+    _ c: borrowing NativeContext, _ t: Term, _ base: Term
+  ) throws(Exception)
     -> String
   {
     c.charge(BigWork.text(words: BigWork.words(t)))
@@ -386,7 +388,9 @@ enum ErlangNatives {
     return s
   }
 
-  private static func parseInteger(_ c: borrowing NativeContext, _ text: [UInt32], _ base: Term) throws(Exception)
+  private static func parseInteger(
+    _ c: borrowing NativeContext, _ text: [UInt32], _ base: Term
+  ) throws(Exception)
     -> Term
   {
     // About 19 decimal digits to a word.
