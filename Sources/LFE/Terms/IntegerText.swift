@@ -29,6 +29,7 @@ enum IntegerText {
 
   /// The number that `digits` (values below `radix`, most significant first) spell.
   static func value(digits: [UInt8], radix: Int) -> BigUInt {
+    if digits.isEmpty { return 0 }
     var converter = Converter(radix: radix, uppercase: true)
     return digits.withUnsafeBufferPointer { converter.read($0.baseAddress!, $0.count) }
   }
