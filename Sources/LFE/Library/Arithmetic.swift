@@ -37,7 +37,7 @@ public enum Arith {
       let (r, o) = x.multipliedReportingOverflow(by: y)
       return o ? Term.integer(BigInt(x) * BigInt(y)) : .int(r)
     case (.float(let x), .float(let y)): return try finite(x * y)
-    default: return try mixed(a, b, { $0 * $1 }, { $0 * $1 })
+    default: return try mixed(a, b, { BigMultiplication.product($0, $1) }, { $0 * $1 })
     }
   }
 
@@ -77,7 +77,7 @@ public enum Arith {
     }
     let (x, y) = try integers(a, b)
     if y == 0 { throw .badarith }
-    return Term.integer(x / y)
+    return Term.integer(BigDivision.quotientAndRemainder(x, y).quotient)
   }
 
   /// Remainder with the sign of the dividend.
@@ -90,7 +90,7 @@ public enum Arith {
     }
     let (x, y) = try integers(a, b)
     if y == 0 { throw .badarith }
-    return Term.integer(x % y)
+    return Term.integer(BigDivision.quotientAndRemainder(x, y).remainder)
   }
 
   // MARK: Bitwise

@@ -24,20 +24,54 @@ enum ErlangNatives {
 
   private static func arithmetic() -> [NativeFunction] {
     [
-      erl("+", 2) { _, a throws(Exception) in try Arith.add(a[0], a[1]) },
-      erl("-", 2) { _, a throws(Exception) in try Arith.sub(a[0], a[1]) },
-      erl("*", 2) { _, a throws(Exception) in try Arith.mul(a[0], a[1]) },
+      erl("+", 2) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0], a[1]))
+        return try Arith.add(a[0], a[1])
+      },
+      erl("-", 2) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0], a[1]))
+        return try Arith.sub(a[0], a[1])
+      },
+      erl("*", 2) { c, a throws(Exception) in
+        c.charge(BigWork.product(a[0], a[1]))
+        return try Arith.mul(a[0], a[1])
+      },
       erl("/", 2) { _, a throws(Exception) in try Arith.fdiv(a[0], a[1]) },
       erl("+", 1) { _, a throws(Exception) in try Arith.plus(a[0]) },
       erl("-", 1) { _, a throws(Exception) in try Arith.neg(a[0]) },
-      erl("div", 2) { _, a throws(Exception) in try Arith.div(a[0], a[1]) },
-      erl("rem", 2) { _, a throws(Exception) in try Arith.rem(a[0], a[1]) },
-      erl("band", 2) { _, a throws(Exception) in try Arith.band(a[0], a[1]) },
-      erl("bor", 2) { _, a throws(Exception) in try Arith.bor(a[0], a[1]) },
-      erl("bxor", 2) { _, a throws(Exception) in try Arith.bxor(a[0], a[1]) },
-      erl("bsl", 2) { _, a throws(Exception) in try Arith.bsl(a[0], a[1]) },
-      erl("bsr", 2) { _, a throws(Exception) in try Arith.bsr(a[0], a[1]) },
-      erl("bnot", 1) { _, a throws(Exception) in try Arith.bnot(a[0]) },
+      erl("div", 2) { c, a throws(Exception) in
+        c.charge(BigWork.division(a[0], a[1]))
+        return try Arith.div(a[0], a[1])
+      },
+      erl("rem", 2) { c, a throws(Exception) in
+        c.charge(BigWork.division(a[0], a[1]))
+        return try Arith.rem(a[0], a[1])
+      },
+      erl("band", 2) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0], a[1]))
+        return try Arith.band(a[0], a[1])
+      },
+      erl("bor", 2) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0], a[1]))
+        return try Arith.bor(a[0], a[1])
+      },
+      erl("bxor", 2) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0], a[1]))
+        return try Arith.bxor(a[0], a[1])
+      },
+      erl("bsl", 2) { c, a throws(Exception) in
+        let r = try Arith.bsl(a[0], a[1])
+        c.charge(BigWork.linear(r))
+        return r
+      },
+      erl("bsr", 2) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0]))
+        return try Arith.bsr(a[0], a[1])
+      },
+      erl("bnot", 1) { c, a throws(Exception) in
+        c.charge(BigWork.linear(a[0]))
+        return try Arith.bnot(a[0])
+      },
       erl("abs", 1) { _, a throws(Exception) in try Arith.abs(a[0]) },
       erl("float", 1) { _, a throws(Exception) in try Arith.float(a[0]) },
       erl("round", 1) { _, a throws(Exception) in try Arith.round(a[0]) },
@@ -302,20 +336,20 @@ enum ErlangNatives {
 
   private static func numbersAndText() -> [NativeFunction] {
     [
-      erl("integer_to_list", 1) { _, a throws(Exception) in .string(try integerText(a[0], .int(10))) },
-      erl("integer_to_list", 2) { _, a throws(Exception) in .string(try integerText(a[0], a[1])) },
-      erl("integer_to_binary", 1) { _, a throws(Exception) in
-        TermConversion.binary(Array(try integerText(a[0], .int(10)).utf8))
+      erl("integer_to_list", 1) { c, a throws(Exception) in .string(try integerText(c, a[0], .int(10))) },
+      erl("integer_to_list", 2) { c, a throws(Exception) in .string(try integerText(c, a[0], a[1])) },
+      erl("integer_to_binary", 1) { c, a throws(Exception) in
+        TermConversion.binary(Array(try integerText(c, a[0], .int(10)).utf8))
       },
-      erl("integer_to_binary", 2) { _, a throws(Exception) in
-        TermConversion.binary(Array(try integerText(a[0], a[1]).utf8))
+      erl("integer_to_binary", 2) { c, a throws(Exception) in
+        TermConversion.binary(Array(try integerText(c, a[0], a[1]).utf8))
       },
-      erl("list_to_integer", 1) { _, a throws(Exception) in try parseInteger(listText(a[0]), .int(10)) },
-      erl("list_to_integer", 2) { _, a throws(Exception) in try parseInteger(listText(a[0]), a[1]) },
-      erl("binary_to_integer", 1) { _, a throws(Exception) in
-        try parseInteger(binaryText(a[0]), .int(10))
+      erl("list_to_integer", 1) { c, a throws(Exception) in try parseInteger(c, listText(a[0]), .int(10)) },
+      erl("list_to_integer", 2) { c, a throws(Exception) in try parseInteger(c, listText(a[0]), a[1]) },
+      erl("binary_to_integer", 1) { c, a throws(Exception) in
+        try parseInteger(c, binaryText(a[0]), .int(10))
       },
-      erl("binary_to_integer", 2) { _, a throws(Exception) in try parseInteger(binaryText(a[0]), a[1]) },
+      erl("binary_to_integer", 2) { c, a throws(Exception) in try parseInteger(c, binaryText(a[0]), a[1]) },
       erl("float_to_list", 1) { _, a throws(Exception) in
         .string(TermConversion.floatScientific(try floatArg(a[0]), precision: 20))
       },
@@ -344,12 +378,23 @@ enum ErlangNatives {
     return r
   }
 
-  private static func integerText(_ t: Term, _ base: Term) throws(Exception) -> String {
+  private static func integerText(
+    _ c: borrowing NativeContext, _ t: Term, _ base: Term
+  ) throws(Exception)
+    -> String
+  {
+    c.charge(BigWork.text(words: BigWork.words(t)))
     guard let s = TermConversion.integerText(t, radix: try radix(base)) else { throw .badarg }
     return s
   }
 
-  private static func parseInteger(_ text: [UInt32], _ base: Term) throws(Exception) -> Term {
+  private static func parseInteger(
+    _ c: borrowing NativeContext, _ text: [UInt32], _ base: Term
+  ) throws(Exception)
+    -> Term
+  {
+    // About 19 decimal digits to a word.
+    c.charge(BigWork.text(words: text.count / 19))
     guard let v = TermConversion.parseInteger(text, radix: try radix(base)) else { throw .badarg }
     return v
   }
@@ -507,7 +552,7 @@ enum ErlangNatives {
         mix(UInt64(bitPattern: Int64(i)))
       case .big(let b):
         mix(2 as UInt8)
-        mix(b.value.description.utf8)
+        mix(IntegerText.string(b.value).utf8)
       case .float(let f):
         mix(3 as UInt8)
         mix(f.bitPattern)

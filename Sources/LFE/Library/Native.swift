@@ -11,10 +11,19 @@ public typealias NativeBody = (borrowing NativeContext, UnsafeBufferPointer<Term
 public struct NativeContext: ~Copyable {
   public let atoms: AtomTable
   let sink: OutputSink
+  /// Where a native reports work beyond a call's worth (`charge`).
+  let meter: ReductionMeter
 
-  public init(atoms: AtomTable, sink: OutputSink) {
+  public init(atoms: AtomTable, sink: OutputSink, meter: ReductionMeter = ReductionMeter()) {
     self.atoms = atoms
     self.sink = sink
+    self.meter = meter
+  }
+
+  /// Counts `reductions` more against the calling process's slice and the step's
+  /// budget: a native doing long work (huge bignums) says so, and the VM adds it.
+  @inline(__always) public func charge(_ reductions: Int) {
+    meter.pending &+= reductions
   }
 
   /// Prints text as the calling process (io:format and friends). Past the output

@@ -173,34 +173,28 @@ public enum TermConversion {
     }
     guard !digits.isEmpty else { return nil }
     var small = 0
-    var big: BigInt? = nil
-    // Digits accumulate in a machine word and spill into a BigInt only when they must.
-    var chunk = 0
-    var chunkScale = 1
+    // Digits accumulate in a machine word; a longer number is read as a whole by
+    // `IntegerText`, which splits it in halves (BigInt's own reading is quadratic).
     for c in digits {
       guard let d = digitValue(c), d < radix else { return nil }
-      if big == nil {
-        let (m, o1) = small.multipliedReportingOverflow(by: radix)
-        let (s, o2) = m.addingReportingOverflow(d)
-        if !o1 && !o2 {
-          small = s
-          continue
-        }
-        big = BigInt(small)
-      }
-      chunk = chunk * radix + d
-      chunkScale *= radix
-      if chunkScale > Int.max / 64 {
-        big = big! * BigInt(chunkScale) + BigInt(chunk)
-        chunk = 0
-        chunkScale = 1
-      }
-    }
-    if var b = big {
-      if chunkScale > 1 { b = b * BigInt(chunkScale) + BigInt(chunk) }
-      return Term.integer(negative ? -b : b)
+      let (m, o1) = small.multipliedReportingOverflow(by: radix)
+      let (s, o2) = m.addingReportingOverflow(d)
+      if o1 || o2 { return bigInteger(digits, radix: radix, negative: negative) }
+      small = s
     }
     return .int(negative ? -small : small)
+  }
+
+  private static func bigInteger<C: Collection>(_ digits: C, radix: Int, negative: Bool) -> Term?
+  where C.Element == UInt32 {
+    var values: [UInt8] = []
+    values.reserveCapacity(digits.count)
+    for c in digits {
+      guard let d = IntegerText.digitValue(c), Int(d) < radix else { return nil }
+      values.append(d)
+    }
+    let b = BigInt(IntegerText.value(digits: values, radix: radix))
+    return Term.integer(negative ? -b : b)
   }
 
   private static func digitValue(_ c: UInt32) -> Int? {

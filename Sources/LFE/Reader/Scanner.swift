@@ -289,8 +289,15 @@ struct Scanner {
   }
 
   /// The value of digits already checked against `base`. Short ones never touch BigInt's
-  /// arithmetic, which is slow for small values; long ones are folded in word-sized chunks.
+  /// arithmetic, which is slow for small values; middling ones are folded in word-sized
+  /// chunks; long ones go to `IntegerText`, which splits them in halves (folding is
+  /// quadratic in the length).
   private func integer(_ digits: Range<Int>, base: Int, negative: Bool) -> BigInt {
+    if digits.count > 256 {
+      let values = digits.map { UInt8(Scanner.digitValue(bytes[$0])) }
+      let value = BigInt(IntegerText.value(digits: values, radix: base))
+      return negative ? -value : value
+    }
     var big: BigInt? = nil
     var chunk = 0
     var scale = 1

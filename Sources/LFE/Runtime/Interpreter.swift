@@ -193,6 +193,7 @@ extension Runtime {
               TermMemory.storeInt(regs + ins.ra, r)
             } else {
               regs[ins.ra] = try arithmetic(.add, regs[ins.rb], regs[ins.rc])
+              reds &+= nativeContext.meter.take()
             }
           case .sub:
             if case .int(let x) = regs[ins.rb], case .int(let y) = regs[ins.rc],
@@ -201,6 +202,7 @@ extension Runtime {
               TermMemory.storeInt(regs + ins.ra, r)
             } else {
               regs[ins.ra] = try arithmetic(.sub, regs[ins.rb], regs[ins.rc])
+              reds &+= nativeContext.meter.take()
             }
           case .mul:
             if case .int(let x) = regs[ins.rb], case .int(let y) = regs[ins.rc],
@@ -209,6 +211,7 @@ extension Runtime {
               TermMemory.storeInt(regs + ins.ra, r)
             } else {
               regs[ins.ra] = try arithmetic(.mul, regs[ins.rb], regs[ins.rc])
+              reds &+= nativeContext.meter.take()
             }
           case .addImm:
             if case .int(let x) = regs[ins.rb] {
@@ -366,6 +369,7 @@ extension Runtime {
                 throw annotate(
                   error, slot.pointee.module, slot.pointee.function, regs + argStart, slot.pointee.arity)
               }
+              reds &+= nativeContext.meter.take()
               if ins.op == .callRemote {
                 regs[ins.ra] = r
               } else {
@@ -419,6 +423,7 @@ extension Runtime {
             } catch {
               throw annotate(error, entry.module, entry.function, regs + ins.rb, entry.arity)
             }
+            reds &+= nativeContext.meter.take()
 
           case .callFun, .tailCallFun:
             reds &+= 1
@@ -471,6 +476,7 @@ extension Runtime {
               tail: ins.op == .tailCallFun,
               p: p, base: base, enter: enter, replace: replace, shift: { shiftArguments(from: $0, count: $1) }
             )
+            reds &+= nativeContext.meter.take()
             if p.status != .runnable {
               guard p.status == .waiting else { return reds }
               // A native asked to let the others run (`letOthersRun`); its result is in place.
@@ -562,6 +568,7 @@ extension Runtime {
               target, ma, fa, argStart: argStart, argc: args.count, dest: ins.ra, tail: tail,
               p: p, base: base, enter: enter, replace: replace, shift: { shiftArguments(from: $0, count: $1) }
             )
+            reds &+= nativeContext.meter.take()
             if p.status != .runnable {
               guard p.status == .waiting else { return reds }
               // A native asked to let the others run (`letOthersRun`); its result is in place.
@@ -980,6 +987,8 @@ extension Runtime {
   /// the call of erlang's operator that it is.
   @inline(never)
   func arithmetic(_ op: Opcode, _ a: Term, _ b: Term) throws(Exception) -> Term {
+    // Bignum work counts against the slice: the VM takes it from the meter after this.
+    nativeContext.charge(op == .mul ? BigWork.product(a, b) : BigWork.linear(a, b))
     do {
       switch op {
       case .add: return try Arith.add(a, b)

@@ -1,15 +1,14 @@
 import BigInt
 
-/// Integers as text in any radix (2...36), fast for huge ones.
+/// Integers as text in any radix (2...36) and back, fast for huge ones.
 ///
-/// BigInt's own conversion divides by one word at a time, a cost that grows with the
-/// square of the number's length: `(bsl 1 10000000)` would take hours. Here a number is
-/// split in halves by a power of the radix, each half converted on its own, and the
-/// divisions are done by multiplying with a reciprocal found by Newton's method, so
-/// the cost grows like a multiplication's (Karatsuba) times the number of halvings.
-/// BigInt multiplies words one by one below 1,024 words, so at 2 to 10 million bits this
-/// is only on a par with the direct way (8 s for 2 million bits, release build); a
-/// faster multiplication is what would make it pay.
+/// BigInt's own conversions go one word at a time, a cost that grows with the square of
+/// the number's length: `(bsl 1 10000000)` took minutes. Here a number is split in
+/// halves by a power of the radix, each half converted on its own, and the divisions
+/// are done by multiplying with a reciprocal (`BigDivision.Divisor`); reading text
+/// splits the digits in halves the same way and joins them as `high * radix^k + low`.
+/// With `BigMultiplication`'s products the cost grows like a product's times the
+/// number of halvings. The powers of the radix are made once per conversion.
 enum IntegerText {
   /// Numbers of at most this many words are converted by BigInt directly.
   static let directWords = 48
@@ -28,51 +27,61 @@ enum IntegerText {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// The powers of the radix used to split numbers, with their reciprocals, made once
-  /// per conversion.
+  /// The number that `digits` (values below `radix`, most significant first) spell.
+  static func value(digits: [UInt8], radix: Int) -> BigUInt {
+    if digits.isEmpty { return 0 }
+    var converter = Converter(radix: radix, uppercase: true)
+    return digits.withUnsafeBufferPointer { converter.read($0.baseAddress!, $0.count) }
+  }
+
+  /// The value of a digit in any radix up to 36 (either case), or nil.
+  static func digitValue(_ c: UInt32) -> UInt8? {
+    switch c {
+    case 0x30...0x39: return UInt8(c - 0x30)
+    case 0x41...0x5A: return UInt8(c - 0x41 + 10)
+    case 0x61...0x7A: return UInt8(c - 0x61 + 10)
+    default: return nil
+    }
+  }
+
+  /// The powers of the radix used to split numbers, with divisors made as needed.
   private struct Converter {
     let radix: Int
     let uppercase: Bool
-    /// `radix^(2^i * chunk)`: powers[0] is the largest power of the radix in a word.
-    var powers: [Split] = []
+    /// `radix^(2^i * chunkDigits)`: powers[0] is the largest power of the radix in a word.
+    var powers: [BigUInt] = []
+    /// Digits each power spans: a remainder is padded to this many.
+    var digits: [Int] = []
+    var divisors: [BigDivision.Divisor?] = []
     let chunkDigits: Int
-
-    struct Split {
-      let power: BigUInt
-      /// Digits the power spans: a remainder is padded to this many.
-      let digits: Int
-      /// `floor(2^(2 * shift) / power)`, give or take a few.
-      let reciprocal: BigUInt
-      let shift: Int
-    }
 
     init(radix: Int, uppercase: Bool) {
       self.radix = radix
       self.uppercase = uppercase
-      var digits = 0
-      var p: UInt64 = 1
-      while p <= UInt64.max / UInt64(radix) {
-        p *= UInt64(radix)
-        digits += 1
+      var count = 0
+      var p: UInt = 1
+      while p <= UInt.max / UInt(radix) {
+        p *= UInt(radix)
+        count += 1
       }
-      chunkDigits = digits
-      let first = BigUInt(p)
-      powers.append(Converter.split(first, digits: digits))
+      chunkDigits = count
+      powers.append(BigUInt(p))
+      digits.append(count)
+      divisors.append(nil)
     }
 
-    static func split(_ power: BigUInt, digits: Int) -> Split {
-      let shift = power.bitWidth
-      return Split(power: power, digits: digits, reciprocal: reciprocal(power, bits: shift), shift: shift)
+    mutating func addPower() {
+      let last = powers.count - 1
+      powers.append(BigMultiplication.square(powers[last]))
+      digits.append(digits[last] * 2)
+      divisors.append(nil)
     }
 
-    /// The split whose power has about half the bits of `value`, made as needed.
-    mutating func splitFor(_ value: BigUInt) -> Split {
-      while let last = powers.last, last.power.bitWidth * 2 < value.bitWidth {
-        powers.append(Converter.split(last.power * last.power, digits: last.digits * 2))
-      }
-      // The smallest power whose square is at least as wide as `value`.
-      let i = powers.firstIndex { $0.power.bitWidth * 2 >= value.bitWidth } ?? powers.count - 1
-      return powers[i]
+    mutating func divisor(_ i: Int) -> BigDivision.Divisor {
+      if let d = divisors[i] { return d }
+      let d = BigDivision.Divisor(powers[i])
+      divisors[i] = d
+      return d
     }
 
     /// Appends the digits of `value`, left-padded with zeros to `pad` digits.
@@ -83,50 +92,52 @@ enum IntegerText {
         out += text.utf8
         return
       }
-      let split = splitFor(value)
-      let (q, r) = Converter.divide(value, by: split)
-      let highPad = max(0, pad - split.digits)
+      // The smallest power whose square is at least as wide as `value`.
+      while powers[powers.count - 1].bitWidth * 2 < value.bitWidth { addPower() }
+      let i = powers.firstIndex { $0.bitWidth * 2 >= value.bitWidth } ?? powers.count - 1
+      let (q, r) = divisor(i).divide(value)
+      let highPad = max(0, pad - digits[i])
       if !q.isZero || highPad > 0 { write(q, pad: highPad, into: &out) }
-      write(r, pad: split.digits, into: &out)
+      write(r, pad: digits[i], into: &out)
     }
 
-    /// `value / split.power` and the remainder, for `value < power^2`: the quotient from
-    /// the reciprocal is off by a few at most, and corrected.
-    static func divide(_ value: BigUInt, by split: Split) -> (BigUInt, BigUInt) {
-      let s = split.shift
-      guard value.bitWidth <= 2 * s else { return value.quotientAndRemainder(dividingBy: split.power) }
-      var q = ((value >> (s - 1)) * split.reciprocal) >> (s + 1)
-      var product = q * split.power
-      var steps = 0
-      while product > value {
-        q -= 1
-        product -= split.power
-        steps += 1
-        if steps > 64 { return value.quotientAndRemainder(dividingBy: split.power) }
-      }
-      var r = value - product
-      while r >= split.power {
-        q += 1
-        r -= split.power
-        steps += 1
-        if steps > 64 { return value.quotientAndRemainder(dividingBy: split.power) }
-      }
-      return (q, r)
+    /// The value of `count` digits at `d`.
+    mutating func read(_ d: UnsafePointer<UInt8>, _ count: Int) -> BigUInt {
+      if count <= chunkDigits * IntegerText.directWords { return readDirectly(d, count) }
+      // The low part is the widest power's worth of digits that leaves a high part.
+      while digits[digits.count - 1] * 2 < count { addPower() }
+      let i = digits.lastIndex { $0 < count } ?? 0
+      let k = digits[i]
+      let high = read(d, count - k)
+      let low = read(d + (count - k), k)
+      return BigMultiplication.product(high, powers[i]) + low
     }
 
-    /// About `2^(2 * bits) / d` for `d` of `bits` bits: Newton's iteration
-    /// `x + x * (2^(2b) - d * x) / 2^(2b)`, from a reciprocal of `d`'s top half.
-    static func reciprocal(_ d: BigUInt, bits: Int) -> BigUInt {
-      if bits <= 64 * IntegerText.directWords {
-        return (BigUInt(1) << (2 * bits)) / d
+    /// Word by word: each chunk of digits that fits a word multiplies in at once.
+    func readDirectly(_ d: UnsafePointer<UInt8>, _ count: Int) -> BigUInt {
+      var words: [UInt] = []
+      words.reserveCapacity(count / chunkDigits + 2)
+      var i = 0
+      let first = count % chunkDigits == 0 ? chunkDigits : count % chunkDigits
+      while i < count {
+        let end = i == 0 ? first : i + chunkDigits
+        var chunk: UInt = 0
+        var scale: UInt = 1
+        for j in i..<end {
+          chunk = chunk &* UInt(radix) &+ UInt(d[j])
+          scale = scale &* UInt(radix)
+        }
+        var carry = chunk
+        for w in words.indices {
+          let (hi, lo) = words[w].multipliedFullWidth(by: scale)
+          let (s, o) = lo.addingReportingOverflow(carry)
+          words[w] = s
+          carry = hi &+ (o ? 1 : 0)
+        }
+        if carry != 0 { words.append(carry) }
+        i = end
       }
-      let h = bits / 2 + 1
-      let top = d >> (bits - h)
-      let x0 = BigInt(reciprocal(top, bits: h) << (bits - h))
-      let one = BigInt(1) << (2 * bits)
-      let error = one - BigInt(d) * x0
-      let x1 = x0 + ((x0 * error) >> (2 * bits))
-      return x1.sign == .minus ? 0 : x1.magnitude
+      return BigUInt(words: words)
     }
   }
 }
