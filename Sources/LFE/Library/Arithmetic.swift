@@ -37,7 +37,7 @@ public enum Arith {
       let (r, o) = x.multipliedReportingOverflow(by: y)
       return o ? Term.integer(BigInt(x) * BigInt(y)) : .int(r)
     case (.float(let x), .float(let y)): return try finite(x * y)
-    default: return try mixed(a, b, { BigMultiplication.product($0, $1) }, { $0 * $1 })
+    default: return try mixed(a, b, product: true, { BigMultiplication.product($0, $1) }, { $0 * $1 })
     }
   }
 
@@ -121,9 +121,6 @@ public enum Arith {
     }
   }
 
-  /// Shifts beyond this many bits would build an integer too large to hold.
-  static let maxShift = 1 << 32
-
   /// Arithmetic shift left; a negative count shifts right.
   public static func bsl(_ a: Term, _ b: Term) throws(Exception) -> Term {
     guard a.isInteger else { throw .badarith }
@@ -159,8 +156,9 @@ public enum Arith {
           if r >> n == x { return .int(r) }
         }
       }
-      if n > maxShift { throw .error(.atom(.systemLimit)) }
-      return Term.integer(a.bigValue! << n)
+      let v = a.bigValue!
+      if n > maxIntegerBits || v.magnitude.bitWidth + n > maxIntegerBits { throw .error(.atom(.systemLimit)) }
+      return Term.integer(v << n)
     }
     let m = n == Int.min ? Int.max : -n
     switch a {
@@ -291,12 +289,31 @@ public enum Arith {
     return .float(x)
   }
 
+  /// The widest integer, in bits of its magnitude, as on BEAM: 2^25 bits less a word.
+  /// A result any wider is `system_limit`, so no single product, shift or text can
+  /// take more than a few megabytes or seconds.
+  public static let maxIntegerBits = (1 << 25) - 64
+
+  /// `v` as a term, or `system_limit` when it is wider than `maxIntegerBits`.
+  static func bounded(_ v: BigInt) throws(Exception) -> Term {
+    if v.magnitude.bitWidth > maxIntegerBits { throw .error(.atom(.systemLimit)) }
+    return Term.integer(v)
+  }
+
+  /// `intOp` on two integers or `floatOp` on numbers of which one is a float. For a
+  /// `product`, a result too wide is known from the factors, before the work.
   private static func mixed(
-    _ a: Term, _ b: Term, _ intOp: (BigInt, BigInt) -> BigInt, _ floatOp: (Double, Double) -> Double
+    _ a: Term, _ b: Term, product: Bool = false, _ intOp: (BigInt, BigInt) -> BigInt,
+    _ floatOp: (Double, Double) -> Double
   ) throws(Exception) -> Term {
     switch (a, b) {
     case (.int, .int), (.int, .big), (.big, .int), (.big, .big):
-      return Term.integer(intOp(a.bigValue!, b.bigValue!))
+      let x = a.bigValue!
+      let y = b.bigValue!
+      if product, !x.isZero, !y.isZero, x.magnitude.bitWidth + y.magnitude.bitWidth > maxIntegerBits + 1 {
+        throw .error(.atom(.systemLimit))
+      }
+      return try bounded(intOp(x, y))
     default:
       return try finite(floatOp(try operandDouble(a), try operandDouble(b)))
     }

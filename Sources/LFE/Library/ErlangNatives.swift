@@ -395,7 +395,16 @@ enum ErlangNatives {
   {
     // About 19 decimal digits to a word.
     c.charge(BigWork.text(words: text.count / 19))
-    guard let v = TermConversion.parseInteger(text, radix: try radix(base)) else { throw .badarg }
+    let r = try radix(base)
+    // Far too many digits for the widest integer is known before reading them (each
+    // digit holds at least the whole bits of the radix's logarithm).
+    let significant = text.drop { $0 == 0x2B || $0 == 0x2D || $0 == 0x30 }.count
+    let wholeBits = Int.bitWidth - 1 - r.leadingZeroBitCount
+    if (significant - 1) * wholeBits > Arith.maxIntegerBits {
+      throw .error(.atom(.systemLimit))
+    }
+    guard let v = TermConversion.parseInteger(text, radix: r) else { throw .badarg }
+    if case .big(let b) = v, b.value.magnitude.bitWidth > Arith.maxIntegerBits { throw .error(.atom(.systemLimit)) }
     return v
   }
 
