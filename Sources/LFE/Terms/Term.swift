@@ -58,7 +58,20 @@ public final class MapBox: @unchecked Sendable {
   public private(set) var entries: [Term: Term]
   public init(_ entries: [Term: Term]) { self.entries = entries }
 
+  // Caches filled on first need (TermOrder.swift). A map never changes once built and a
+  // runtime's terms stay on its thread, so writing them late is safe. They exist so that
+  // ordering and hashing maps nested in map keys never sort or hash a map from inside
+  // another map's sort or hash: the host recursion would be as deep as the nesting.
+  /// The entries in key order, kept only for maps whose keys hold maps.
+  var sortedCache: [(key: Term, value: Term)]?
+  /// Whether the keys hold a map anywhere inside: 0 not yet known, 1 no, 2 yes.
+  var keysHoldMaps: UInt8 = 0
+  /// A hash of the entries that does not depend on their order (see `contentHash`).
+  var hashCache: Int?
+
   deinit {
+    // The cache shares the entries' terms: dropping it first frees nothing.
+    sortedCache = nil
     // Maps nested in maps would otherwise free themselves recursively.
     guard entries.contains(where: { $0.key.isBox || $0.value.isBox }) else { return }
     var items = Array(entries.keys) + Array(entries.values)
