@@ -208,8 +208,24 @@ final class DeepTermTests: XCTestCase {
       // Nothing here prints `a` or `b`: unfolded, they are 2^100000 maps.
       return s.eval(
         "(let (((tuple a b) ab)) (list (< a b) (=:= a b) (== a (maps:merge (map) a))"
-          + " (length (maps:keys a)) (maps:get b (map a 'one b 'two)) (=:= (lists:sort (list b a)) (list a b))))")
+          + " (length (maps:keys a)) (maps:get b (map a 'one b 'two)) (=:= (lists:sort (list b a)) (list a b))))"
+      )
     }
     XCTAssertEqual(out, "(true false true 2 two true)\n")
+  }
+
+  /// Quoted forms as deep as the reader allows become terms without recursion.
+  func testDeepQuotedLiterals() {
+    let n = 990
+    func nested(_ open: String, _ inner: String, _ close: String) -> String {
+      String(repeating: open, count: n) + inner + String(repeating: close, count: n)
+    }
+    let out = onSmallStack { s in
+      s.eval("(length '\(nested("(1 . ", "()", ")")))")
+        + s.eval("(length '\(nested("(", "", ")")))")
+        + s.eval("(tuple_size '\(nested("#(", "", ")")))")
+        + s.eval("(map_size '\(nested("#M(k ", "1", ")")))")
+    }
+    XCTAssertEqual(out, "990\n1\n1\n1\n")
   }
 }
