@@ -47,3 +47,45 @@ public struct ExchangeResult: Hashable, Sendable {
     self.proposed = proposed
   }
 }
+
+extension ExchangeResult {
+  /// Everything running found, without the page's exchange it belongs to: what a child
+  /// course run sends back to its parent. It names every stored property but
+  /// `exchange` (a test holds it to that), so a new finding cannot be lost on the way.
+  struct Findings: Codable, Equatable {
+    var status: Status
+    var checked: Bool
+    var actual: [String]
+    var message: String?
+    var diff: UnifiedDiff?
+    var notes: [Diagnostic]
+    var proposed: [String]?
+    var column: Int
+    var traceFiles: [String: String]
+  }
+
+  var findings: Findings {
+    get {
+      Findings(
+        status: status, checked: checked, actual: actual, message: message, diff: diff, notes: notes,
+        proposed: proposed, column: column, traceFiles: traceFiles)
+    }
+    set {
+      status = newValue.status
+      checked = newValue.checked
+      actual = newValue.actual
+      message = newValue.message
+      diff = newValue.diff
+      notes = newValue.notes
+      proposed = newValue.proposed
+      column = newValue.column
+      traceFiles = newValue.traceFiles
+    }
+  }
+
+  /// The result for `exchange` with these findings.
+  init(exchange: Exchange, findings: Findings) {
+    self.init(exchange: exchange, status: findings.status)
+    self.findings = findings
+  }
+}

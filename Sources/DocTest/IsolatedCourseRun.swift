@@ -25,14 +25,7 @@ public enum IsolatedCourseRun {
   /// One exchange's result; `index` counts the page's exchanges in order.
   struct ExchangeRecord: Codable {
     var index: Int
-    var status: ExchangeResult.Status
-    var checked: Bool
-    var actual: [String]
-    var message: String?
-    var diff: UnifiedDiff?
-    var notes: [Diagnostic]
-    var proposed: [String]?
-    var column: Int
+    var findings: ExchangeResult.Findings
   }
 
   /// The child's side: runs the course made of `pages` (paths, in course order) in
@@ -56,6 +49,9 @@ public enum IsolatedCourseRun {
     guard let name = ProcessInfo.processInfo.environment[testCrashVariable], !name.isEmpty,
       URL(fileURLWithPath: directory).lastPathComponent == name
     else { return }
+    // The default action, not Swift's crash handler: that one returns from a raised
+    // signal (it expects a faulting instruction to fault again), and the run would go on.
+    signal(SIGSEGV, SIG_DFL)
     raise(SIGSEGV)
   }
 
@@ -66,10 +62,7 @@ public enum IsolatedCourseRun {
         path: result.path, profile: result.profile, loadErrors: result.loadErrors,
         diagnostics: result.diagnostics,
         exchanges: result.exchanges.map { e in
-          ExchangeRecord(
-            index: all.firstIndex(of: e.exchange) ?? -1, status: e.status, checked: e.checked,
-            actual: e.actual,
-            message: e.message, diff: e.diff, notes: e.notes, proposed: e.proposed, column: e.column)
+          ExchangeRecord(index: all.firstIndex(of: e.exchange) ?? -1, findings: e.findings)
         })
     }
     return (try? JSONEncoder().encode(records)) ?? Data()
@@ -87,12 +80,7 @@ public enum IsolatedCourseRun {
       var exchanges: [ExchangeResult] = []
       for e in record.exchanges {
         guard all.indices.contains(e.index) else { return nil }
-        var result = ExchangeResult(
-          exchange: all[e.index], status: e.status, checked: e.checked, actual: e.actual,
-          message: e.message,
-          diff: e.diff, notes: e.notes, proposed: e.proposed)
-        result.column = e.column
-        exchanges.append(result)
+        exchanges.append(ExchangeResult(exchange: all[e.index], findings: e.findings))
       }
       results.append(
         PageResult(

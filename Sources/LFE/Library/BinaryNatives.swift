@@ -65,12 +65,15 @@ enum BinaryNatives {
       }
     }
 
-    /// The segment's length in bits for `size`, or nil for "the rest" (binaries).
+    /// The segment's length in bits for `size`, or nil for "the rest" (binaries);
+    /// `.none` for a size that is not one, or one past `maxBits`.
     func bits(_ size: Term) -> Int?? {
       switch size {
       case .int(let n) where n >= 0:
         let u = unit ?? (type == "binary" ? 8 : 1)
-        return .some(n * u)
+        let (total, overflow) = n.multipliedReportingOverflow(by: u)
+        if overflow || total > BinaryNatives.maxBits { return .none }
+        return .some(total)
       case .ref(let r) where r.serial == BinaryNatives.defaultSizeMark:
         switch type {
         case "integer": return .some(8 * (unit ?? 1))
@@ -83,40 +86,79 @@ enum BinaryNatives {
     }
   }
 
-  /// Bits appended most significant first.
+  /// The longest segment, in bits: 2 GB. Longer is `system_limit` (the runtime's
+  /// `Limits.heapBytes` usually refuses much less, before anything is built).
+  static let maxBits = 1 << 34
+
+  /// Bits appended most significant first. Every append costs time in proportion to
+  /// its bits: integers arrive as bytes, never as repeated shifts of a bignum.
   struct BitWriter {
     var bytes: [UInt8] = []
     var count = 0
 
-    mutating func append(_ value: BigInt, bits n: Int) {
+    /// Appends the low `n` bits of `value` (`ceil(n / 8)` bytes, most significant
+    /// first, the first holding the `n % 8` top bits when `n` is not whole bytes).
+    mutating func append(rightAligned value: [UInt8], bits n: Int) {
       if count % 8 == 0 && n % 8 == 0 {
-        var chunk: [UInt8] = []
-        var x = value
-        for _ in 0..<(n / 8) {
-          chunk.append(UInt8(x & 0xFF))
-          x >>= 8
-        }
-        bytes += chunk.reversed()
+        bytes += value
         count += n
         return
       }
-      for i in stride(from: n - 1, through: 0, by: -1) {
-        let bit = (value >> i) & 1 == 1
+      let skip = value.count * 8 - n
+      for i in 0..<n {
+        let j = skip + i
         if count % 8 == 0 { bytes.append(0) }
-        if bit { bytes[bytes.count - 1] |= UInt8(0x80 >> (count % 8)) }
+        if (value[j / 8] >> (7 - j % 8)) & 1 == 1 { bytes[bytes.count - 1] |= UInt8(0x80 >> (count % 8)) }
         count += 1
       }
     }
 
-    mutating func append(bytes b: [UInt8]) {
-      for byte in b { append(BigInt(byte), bits: 8) }
+    mutating func append(bytes b: [UInt8]) { append(rightAligned: b, bits: b.count * 8) }
+  }
+
+  /// The low `n` bits of `x` in two's complement, as `BitWriter` takes them: in
+  /// `ceil(n / 8)` bytes, most significant first.
+  static func twosComplement(_ x: BigInt, bits n: Int) -> [UInt8] {
+    let count = (n + 7) / 8
+    // A negative number's low bits are those of |x| - 1, complemented.
+    let magnitude = x.sign == .minus ? x.magnitude - 1 : x.magnitude
+    let serial = BigIntBytes.bigEndian(magnitude)
+    var out = [UInt8](repeating: 0, count: count)
+    let take = min(count, serial.count)
+    for i in 0..<take { out[count - take + i] = serial[serial.count - take + i] }
+    if x.sign == .minus {
+      for i in 0..<count { out[i] = ~out[i] }
     }
+    if n % 8 != 0 && count > 0 { out[0] &= UInt8((1 << (n % 8)) - 1) }
+    return out
+  }
+
+  /// The bits every segment will write, so the room can be asked for before building.
+  private static func plannedBits(_ segs: [Term], atoms: AtomTable) throws(Exception) -> Int {
+    var total = 0
+    for seg in segs {
+      guard case .tuple(let t) = seg, t.count == 3 else { throw .badarg }
+      let spec = Spec(t[2], atoms: atoms)
+      guard let bits = spec.bits(t[1]) else {
+        // A size that is a size, but too large for `maxBits`, is a limit; others are wrong.
+        if case .int(let n) = t[1], n >= 0 { throw .error(.atom(.systemLimit)) }
+        throw .badarg
+      }
+      var n = bits ?? 0
+      if bits == nil, case .binary(let b) = t[0] { n = b.bytes.count * 8 }
+      total += min(n, maxBits)
+      if total > maxBits { throw .error(.atom(.systemLimit)) }
+    }
+    return total
   }
 
   /// `[#(value size spec) ...]` as a binary.
   static func build(_ segments: Term, atoms: AtomTable) throws(Exception) -> Term {
     guard let segs = segments.listElements else { throw .badarg }
     var w = BitWriter()
+    let planned = try plannedBits(segs, atoms: atoms)
+    try HeapAccount.reserve(planned / 8)
+    w.bytes.reserveCapacity(planned / 8 + 1)
     for seg in segs {
       guard case .tuple(let t) = seg, t.count == 3 else { throw .badarg }
       let spec = Spec(t[2], atoms: atoms)
@@ -125,18 +167,11 @@ enum BinaryNatives {
       switch spec.type {
       case "integer":
         guard let x = v.bigValue, let n = bits else { throw .badarg }
-        let modulus = BigInt(1) << n
-        var u = x % modulus
-        if u < 0 { u += modulus }
+        let raw = twosComplement(x, bits: n)
         if spec.little && n % 8 == 0 {
-          var le: [UInt8] = []
-          for _ in 0..<(n / 8) {
-            le.append(UInt8(u & 0xFF))
-            u >>= 8
-          }
-          w.append(bytes: le)
+          w.append(bytes: raw.reversed())
         } else {
-          w.append(u, bits: n)
+          w.append(rightAligned: raw, bits: n)
         }
       case "float":
         guard v.isNumber, let n = bits else { throw .badarg }
@@ -155,7 +190,7 @@ enum BinaryNatives {
           guard n <= b.bytes.count * 8 else { throw .badarg }
           let whole = n / 8
           w.append(bytes: Array(b.bytes.prefix(whole)))
-          if n % 8 != 0 { w.append(BigInt(b.bytes[whole] >> (8 - n % 8)), bits: n % 8) }
+          if n % 8 != 0 { w.append(rightAligned: [b.bytes[whole] >> (8 - n % 8)], bits: n % 8) }
         } else {
           w.append(bytes: b.bytes)
         }
@@ -172,7 +207,7 @@ enum BinaryNatives {
           }
           w.append(bytes: units)
         default:
-          w.append(BigInt(c), bits: 32)
+          w.append(rightAligned: twosComplement(BigInt(c), bits: 32), bits: 32)
         }
       default:
         throw .badarg
@@ -183,23 +218,29 @@ enum BinaryNatives {
     return .binary(Binary(w.bytes))
   }
 
-  /// Reads `n` bits of `bytes` from bit `offset`, most significant first.
+  /// Reads `n` bits of `bytes` from bit `offset`, most significant first, as an
+  /// unsigned number: the bits are gathered into bytes first, then made a number at once.
   private static func read(_ bytes: [UInt8], offset: Int, bits n: Int) -> BigInt {
-    var x = BigInt(0)
-    if offset % 8 == 0 && n % 8 == 0 {
-      for i in 0..<(n / 8) { x = (x << 8) | BigInt(bytes[offset / 8 + i]) }
-      return x
-    }
+    BigInt(BigIntBytes.magnitude(bigEndian: rightAligned(bytes, offset: offset, bits: n)))
+  }
+
+  /// `n` bits of `bytes` from bit `offset` in `ceil(n / 8)` bytes, right-aligned.
+  private static func rightAligned(_ bytes: [UInt8], offset: Int, bits n: Int) -> [UInt8] {
+    if offset % 8 == 0 && n % 8 == 0 { return Array(bytes[(offset / 8)..<(offset / 8 + n / 8)]) }
+    var out = [UInt8](repeating: 0, count: (n + 7) / 8)
+    let skip = out.count * 8 - n
     for i in 0..<n {
       let p = offset + i
-      x = (x << 1) | BigInt((bytes[p / 8] >> (7 - p % 8)) & 1)
+      if (bytes[p / 8] >> (7 - p % 8)) & 1 == 1 {
+        let j = skip + i
+        out[j / 8] |= UInt8(0x80 >> (j % 8))
+      }
     }
-    return x
+    return out
   }
 
   private static func readBytes(_ bytes: [UInt8], offset: Int, count: Int) -> [UInt8] {
-    if offset % 8 == 0 { return Array(bytes[(offset / 8)..<(offset / 8 + count)]) }
-    return (0..<count).map { UInt8(read(bytes, offset: offset + $0 * 8, bits: 8)) }
+    rightAligned(bytes, offset: offset, bits: count * 8)
   }
 
   /// One segment of `bin` from bit `offset`: `#(value next-offset)`, or nil when it does not match.
@@ -215,10 +256,7 @@ enum BinaryNatives {
       guard let n = bits, n <= left else { return nil }
       var x: BigInt
       if spec.little && n % 8 == 0 {
-        x = 0
-        for byte in readBytes(b.bytes, offset: offset, count: n / 8).reversed() {
-          x = (x << 8) | BigInt(byte)
-        }
+        x = BigInt(BigIntBytes.magnitude(littleEndian: readBytes(b.bytes, offset: offset, count: n / 8)))
       } else {
         x = read(b.bytes, offset: offset, bits: n)
       }

@@ -339,6 +339,7 @@ enum ListsNatives {
       throw Exception.error(.atom(.systemLimit))
     }
     var out: [Term] = []
+    out.reserveCapacity(try NativeLibrary.checkedSize(Int((span.partialValue / step).magnitude) + 1))
     var i = from
     while step > 0 ? i <= to : i >= to {
       out.append(.int(i))

@@ -51,8 +51,12 @@ public enum NativeLibrary {
   /// `system_limit` instead of asking the host for more memory than it has.
   public static let maxElements = 1 << 26
 
-  static func checkedSize(_ n: Int) throws(Exception) -> Int {
+  /// `n`, when a built-in may make that many elements: within `maxElements`, and with
+  /// room for them (`bytesEach`, by default a list cell and its slot in the array it is
+  /// built from) under the runtime's `Limits.heapBytes`, asked before building.
+  static func checkedSize(_ n: Int, bytesEach: Int = HeapAccount.cell + 16) throws(Exception) -> Int {
     guard n <= maxElements else { throw Exception.error(.atom(.systemLimit)) }
+    try HeapAccount.reserve(n * bytesEach)
     return n
   }
 

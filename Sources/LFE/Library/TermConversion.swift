@@ -416,12 +416,7 @@ extension TermConversion {
         out.append(98)
         u32(Int(v))
       } else {
-        var mag = v.magnitude
-        var digits: [UInt8] = []
-        while mag > 0 {
-          digits.append(UInt8(mag & 0xFF))
-          mag >>= 8
-        }
+        let digits = BigIntBytes.littleEndian(v.magnitude)
         if digits.count < 256 {
           out += [110, UInt8(digits.count)]
         } else {
@@ -622,8 +617,7 @@ private struct ExternalReader {
     case 98: return uint(4).map { .int(Int(Int32(truncatingIfNeeded: $0))) }
     case 110, 111:
       guard let n = uint(tag == 110 ? 1 : 4), let sign = byte(), let ds = take(n) else { return nil }
-      var v = BigInt(0)
-      for d in ds.reversed() { v = v << 8 | BigInt(d) }
+      let v = BigInt(BigIntBytes.magnitude(littleEndian: ds))
       return Term.integer(sign == 0 ? v : -v)
     case 70:
       // NaN and the infinities are no Erlang floats: binary_to_term refuses them.

@@ -45,16 +45,10 @@ extension Runtime {
     @inline(__always) func enter(_ callee: Unmanaged<FunctionCode>, newBase: Int, dest: Int) throws(Exception)
     {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
-      if newBase &+ size > p.registerCapacity {
-        if newBase &+ size > limits.registers { throw registerLimit() }
-        p.growRegisters(to: newBase &+ size)
-      }
+      if newBase &+ size > p.registerCapacity { try grow(p, registersTo: newBase &+ size) }
       let count = p.frameCount
       if count == p.frameCapacity {
-        if count >= limits.callDepth {
-          throw Exception.limitReached("the call stack is \(limits.callDepth) frames deep (Limits.callDepth)")
-        }
-        p.growFrames()
+        try growFrames(p)
       }
       top = p.frames + count
       (top - 1).pointee.returnPC = offset(of: ip)
@@ -69,10 +63,7 @@ extension Runtime {
     /// Replaces the current frame's function, arguments already in place.
     @inline(__always) func replace(_ callee: Unmanaged<FunctionCode>) throws(Exception) {
       let size = callee._withUnsafeGuaranteedRef { $0.frameSize }
-      if base &+ size > p.registerCapacity {
-        if base &+ size > limits.registers { throw registerLimit() }
-        p.growRegisters(to: base &+ size)
-      }
+      if base &+ size > p.registerCapacity { try grow(p, registersTo: base &+ size) }
       top.pointee.function = callee
       switchTo(callee, windowAt: base)
       ip = code
@@ -454,8 +445,7 @@ extension Runtime {
               if captureCount > 0 {
                 let end = base + argStart + argc + captureCount
                 if end > p.registerCapacity {
-                  if end > limits.registers { throw registerLimit() }
-                  p.growRegisters(to: end)
+                  try grow(p, registersTo: end)
                   regs = p.registers + base
                 }
                 let slots = regs + argStart + argc
@@ -544,9 +534,8 @@ extension Runtime {
               }
               if let callee {
                 let need = base + argStart + args.count + captured.count + 1
-                if need > limits.registers { throw registerLimit() }
                 if need > p.registerCapacity {
-                  p.growRegisters(to: need)
+                  try grow(p, registersTo: need)
                   regs = p.registers + base
                 }
                 for (i, v) in (args + captured).enumerated() { regs[argStart + i] = v }
@@ -563,9 +552,8 @@ extension Runtime {
             }
             guard case .atom(let ma) = m, case .atom(let fa) = fname else { throw Exception.badarg }
             let need = base + argStart + args.count + 1
-            if need > limits.registers { throw registerLimit() }
             if need > p.registerCapacity {
-              p.growRegisters(to: need)
+              try grow(p, registersTo: need)
               regs = p.registers + base
             }
             for (i, v) in args.enumerated() { regs[argStart + i] = v }
@@ -952,8 +940,40 @@ extension Runtime {
     exitObserver?(p)
   }
 
-  func registerLimit() -> Exception {
-    Exception.limitReached("a process uses more than \(limits.registers) registers (Limits.registers)")
+  /// Makes room for `count` registers in `p`, unless that takes the process past
+  /// `Limits.registers` or the runtime past `Limits.heapBytes`: the limits are asked
+  /// before the stack grows, not found crossed afterwards.
+  @inline(never)
+  func grow(_ p: Process, registersTo count: Int) throws(Exception) {
+    if count > limits.registers {
+      throw Exception.limitReached(
+        "a process uses more than \(limits.registers) registers (Limits.registers)")
+    }
+    var cap = p.registerCapacity * 2
+    while cap < count { cap *= 2 }
+    try reserveHeap(16 * (cap - p.registerCapacity))
+    p.growRegisters(to: count)
+  }
+
+  /// Doubles `p`'s frame stack, within `Limits.callDepth` and `Limits.heapBytes`.
+  @inline(never)
+  func growFrames(_ p: Process) throws(Exception) {
+    if p.frameCount >= limits.callDepth {
+      throw Exception.limitReached("the call stack is \(limits.callDepth) frames deep (Limits.callDepth)")
+    }
+    try reserveHeap(MemoryLayout<Frame>.stride * p.frameCapacity)
+    p.growFrames()
+  }
+
+  /// Room for `bytes` more under `Limits.heapBytes`. Past it the step ends as at any
+  /// runtime-wide limit, and the process asking dies of `system_limit`.
+  func reserveHeap(_ bytes: Int) throws(Exception) {
+    do {
+      try HeapAccount.reserve(bytes)
+    } catch {
+      if let message = error.limit { reachedRuntimeLimit(message) }
+      throw error
+    }
   }
 
   /// The general case of `+`, `-` and `*`: bignums and floats, or the error, named as

@@ -11,6 +11,13 @@ public struct Limits: Sendable {
   /// every `Runtime.reductionsPerMemoryCheck` reductions, out of the VM's loop; past it
   /// the shell step ends with every process it started. Only measured on Linux.
   public var memoryBytes: Int? = 4 << 30
+  /// Bytes the runtime's terms and processes may hold, all together (`HeapAccount`):
+  /// every process's stacks, registers and mailbox, every list, tuple, map, binary,
+  /// bignum and fun, and the atom table; or nil for no bound. Stacks that grow past it
+  /// and built-ins that would build past it fail with `system_limit`, and the scheduler
+  /// looks at it as often as at `memoryBytes`; reaching it ends the shell step with
+  /// every process the step started.
+  public var heapBytes: Int? = 2 << 30
   /// Messages waiting in one mailbox.
   public var mailboxLength: Int = 5_000_000
   /// Frames on one process's call stack (deep non-tail recursion).

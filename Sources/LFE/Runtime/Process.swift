@@ -185,7 +185,8 @@ final class Process {
     let need = max(entry.frameSize, arguments.count, 1)
     // One block holds the first frame, the first mailbox slot and the first register
     // window: a new process costs one allocation besides itself.
-    let block = RawMemory.allocate(UInt8.self, capacity: Process.firstFrameBytes + 16 + 16 * need)
+    let block = RawMemory.allocate(
+      UInt8.self, capacity: Process.firstFrameBytes + 16 + 16 * need, alsoCounting: HeapAccount.process)
     self.block = block
     let slot = UnsafeMutableRawPointer(block + Process.firstFrameBytes).bindMemory(to: Term.self, capacity: 1)
     TermMemory.initializeEmpty(slot, count: 1)

@@ -529,6 +529,7 @@ public final class Runtime {
   func run(waitForTimers: Bool = true) -> RunOutcome {
     stopRequested = false
     boxPool = BoxPool.current
+    HeapAccount.limit = limits.heapBytes ?? Int.max
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     let watchHostClock = stepWallDeadline != nil || pauseAt != nil
     var slicesToClockCheck = 0
@@ -583,12 +584,16 @@ public final class Runtime {
   }
 
   /// The budget reached `budgetCheckpoint`: true when the slice may run, false when
-  /// the budget is spent or the program holds more memory than `Limits.memoryBytes`.
-  /// Sets the next checkpoint.
+  /// the budget is spent, the runtime holds more than `Limits.heapBytes` or the program
+  /// more memory than `Limits.memoryBytes`. Sets the next checkpoint.
   @inline(never)
   private func passCheckpoint() -> Bool {
     if stepBudget <= 0 { return false }
     budgetCheckpoint = max(stepBudget &- Runtime.reductionsPerMemoryCheck, 0)
+    if let limit = limits.heapBytes, HeapAccount.bytes > limit {
+      reachedRuntimeLimit(HeapAccount.exceededMessage(limit))
+      return false
+    }
     guard let limit = limits.memoryBytes, let held = ResidentMemory.bytes(), held > limit else {
       return true
     }

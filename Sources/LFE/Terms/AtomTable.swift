@@ -13,6 +13,8 @@ public final class AtomTable {
     let i = UInt32(names.count)
     names.append(name)
     indices[name] = i
+    // Atoms are never freed: the table only ever grows.
+    HeapAccount.charge(HeapAccount.atom(name))
     return Atom(index: i)
   }
 

@@ -37,11 +37,12 @@ struct BoxPool {
   private let cellType: UnsafeRawPointer
   private let tupleType: UnsafeRawPointer
 
+  // The pool's own buffers are not terms: they come from `RawMemory.uncounted`.
   private init() {
-    cells = RawMemory.allocate(UnsafeMutableRawPointer.self, capacity: BoxPool.capacity)
-    tuples = RawMemory.allocate(
+    cells = RawMemory.uncounted(UnsafeMutableRawPointer.self, capacity: BoxPool.capacity)
+    tuples = RawMemory.uncounted(
       UnsafeMutableRawPointer.self, capacity: BoxPool.capacity * BoxPool.tupleSizes)
-    tupleCounts = RawMemory.allocate(Int.self, capacity: BoxPool.tupleSizes)
+    tupleCounts = RawMemory.uncounted(Int.self, capacity: BoxPool.tupleSizes)
     tupleCounts.initialize(repeating: 0, count: BoxPool.tupleSizes)
     cellType = unsafeBitCast(Cons.self as AnyClass, to: UnsafeRawPointer.self)
     tupleType = unsafeBitCast(Tuple.self as AnyClass, to: UnsafeRawPointer.self)
@@ -71,7 +72,7 @@ struct BoxPool {
 
   @inline(never)
   private static func makeCurrent() -> UnsafeMutablePointer<BoxPool> {
-    let pool = RawMemory.allocate(BoxPool.self, capacity: 1)
+    let pool = RawMemory.uncounted(BoxPool.self, capacity: 1)
     pool.initialize(to: BoxPool())
     pthread_setspecific(key, pool)
     return pool
@@ -80,11 +81,11 @@ struct BoxPool {
   /// Frees a thread's pool when the thread ends.
   private static func destroy(_ pool: UnsafeMutablePointer<BoxPool>) {
     drain(pool)
-    RawMemory.deallocate(pool.pointee.cells)
-    RawMemory.deallocate(pool.pointee.tuples)
-    RawMemory.deallocate(pool.pointee.tupleCounts)
+    RawMemory.freeUncounted(pool.pointee.cells)
+    RawMemory.freeUncounted(pool.pointee.tuples)
+    RawMemory.freeUncounted(pool.pointee.tupleCounts)
     pool.deinitialize(count: 1)
-    RawMemory.deallocate(pool)
+    RawMemory.freeUncounted(pool)
   }
 
   /// Frees every box the pool keeps (each holds only `.empty`, so nothing else goes).

@@ -39,6 +39,7 @@ public final class Fun: @unchecked Sendable {
     capturedBase = captured
     captureCount = count
     externalName = (.erlang, .erlang)
+    HeapAccount.charge(HeapAccount.fun)
   }
 
   /// The values in their own buffer, counted once more; nil for none.
@@ -56,9 +57,11 @@ public final class Fun: @unchecked Sendable {
     captureCount = 0
     externalName = (module, function)
     self.arity = arity
+    HeapAccount.charge(HeapAccount.fun)
   }
 
   deinit {
+    HeapAccount.credit(HeapAccount.fun)
     guard let capturedBase else { return }
     // A chain of closures capturing closures would otherwise free itself recursively.
     DropQueue.release(capturedBase, count: captureCount)

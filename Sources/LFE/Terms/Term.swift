@@ -43,35 +43,40 @@ public struct Ref: Hashable, Sendable, Comparable {
 /// An integer too large for `Int`. Always normalised: a value that fits is `.int`.
 public final class BigBox: @unchecked Sendable {
   public let value: BigInt
-  @inlinable public init(_ value: BigInt) { self.value = value }
+  public init(_ value: BigInt) {
+    self.value = value
+    HeapAccount.charge(HeapAccount.bignum(value))
+  }
+  deinit { HeapAccount.credit(HeapAccount.bignum(value)) }
 }
 
 /// A binary: a sequence of whole bytes.
 public final class Binary: @unchecked Sendable {
   public let bytes: [UInt8]
-  @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    HeapAccount.charge(HeapAccount.binary(bytes.count))
+  }
+  deinit { HeapAccount.credit(HeapAccount.binary(bytes.count)) }
 }
 
 /// A map. Keys compare exactly (`=:=`), as Erlang's do.
 public final class MapBox: @unchecked Sendable {
   // `var` only so deinit can take the entries apart without recursion.
   public private(set) var entries: [Term: Term]
-  public init(_ entries: [Term: Term]) { self.entries = entries }
+  public init(_ entries: [Term: Term]) {
+    self.entries = entries
+    HeapAccount.charge(HeapAccount.map(entries.capacity))
+  }
 
-  // Caches filled on first need (TermOrder.swift). A map never changes once built and a
-  // runtime's terms stay on its thread, so writing them late is safe. They exist so that
-  // ordering and hashing maps nested in map keys never sort or hash a map from inside
-  // another map's sort or hash: the host recursion would be as deep as the nesting.
-  /// The entries in key order, kept only for maps whose keys hold maps.
-  var sortedCache: [(key: Term, value: Term)]?
-  /// Whether the keys hold a map anywhere inside: 0 not yet known, 1 no, 2 yes.
-  var keysHoldMaps: UInt8 = 0
-  /// A hash of the entries that does not depend on their order (see `contentHash`).
-  var hashCache: Int?
+  /// What ordering and hashing worked out about this map (TermOrder.swift); nil until a
+  /// map needs it, which only maps in or around other maps' keys do.
+  var caches: MapCaches?
 
   deinit {
-    // The cache shares the entries' terms: dropping it first frees nothing.
-    sortedCache = nil
+    HeapAccount.credit(HeapAccount.map(entries.capacity))
+    // The caches share the entries' terms: dropping them first frees no term.
+    caches = nil
     // Maps nested in maps would otherwise free themselves recursively.
     guard entries.contains(where: { $0.key.isBox || $0.value.isBox }) else { return }
     var items = Array(entries.keys) + Array(entries.values)

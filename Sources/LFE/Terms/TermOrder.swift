@@ -221,7 +221,7 @@ extension MapBox {
   /// reachable from its keys, innermost first, on an explicit work list, and keeps each
   /// result: the comparisons of its own sort then only read caches.
   public func sortedEntries(atoms: AtomTable) -> [(key: Term, value: Term)] {
-    if let cached = sortedCache { return cached }
+    if let cached = caches?.sorted { return cached }
     if !keysContainMaps { return sortEntries(atoms: atoms) }
     return MapBox.prepareOrder(self, atoms: atoms)
   }
@@ -230,12 +230,17 @@ extension MapBox {
     entries.sorted { Term.compare($0.key, $1.key, atoms: atoms, exact: true) < 0 }
   }
 
-  /// Whether a map sits anywhere inside the keys (found once, then remembered).
+  /// Whether a map sits anywhere inside the keys.
   private var keysContainMaps: Bool {
-    if keysHoldMaps == 0 {
-      keysHoldMaps = entries.keys.contains { $0.isBox && MapBox.containsMap($0) } ? 2 : 1
-    }
-    return keysHoldMaps == 2
+    entries.keys.contains { $0.isBox && MapBox.containsMap($0) }
+  }
+
+  /// The caches, made on first need.
+  private var madeCaches: MapCaches {
+    if let c = caches { return c }
+    let c = MapCaches()
+    caches = c
+    return c
   }
 
   private static func containsMap(_ t: Term) -> Bool {
@@ -294,10 +299,10 @@ extension MapBox {
     while let step = stack.popLast() {
       switch step {
       case .finish(let m):
-        if m.sortedCache == nil { m.sortedCache = m.sortEntries(atoms: atoms) }
+        if m.caches?.sorted == nil { m.madeCaches.setSorted(m.sortEntries(atoms: atoms)) }
       case .visit(.map(let m)):
         guard seen.insert(ObjectIdentifier(m)).inserted else { continue }
-        if m.sortedCache == nil {
+        if m.caches?.sorted == nil {
           stack.append(.finish(m))
           for k in m.entries.keys where k.isBox { stack.append(.visit(k)) }
         }
@@ -306,7 +311,7 @@ extension MapBox {
         pushParts(t, &stack)
       }
     }
-    return root.sortedCache ?? root.sortEntries(atoms: atoms)
+    return root.caches?.sorted ?? root.sortEntries(atoms: atoms)
   }
 
   /// A hash of the entries, independent of their order (equal maps may hold them in
@@ -314,11 +319,11 @@ extension MapBox {
   /// values reads that map's cache, filled beforehand innermost first, so hashing never
   /// recurses through nested maps.
   func contentHash() -> Int {
-    if let h = hashCache { return h }
+    if let h = caches?.hash { return h }
     // Usually nothing inside needs hashing first (no maps, or maps already hashed).
     if entries.allSatisfy({ MapBox.hashReady($0.key) && MapBox.hashReady($0.value) }) {
       let h = hashEntries()
-      hashCache = h
+      madeCaches.hash = h
       return h
     }
     var seen: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
@@ -330,9 +335,9 @@ extension MapBox {
     while let step = stack.popLast() {
       switch step {
       case .finish(let m):
-        if m.hashCache == nil { m.hashCache = m.hashEntries() }
+        if m.caches?.hash == nil { m.madeCaches.hash = m.hashEntries() }
       case .visit(.map(let m)):
-        guard m.hashCache == nil, seen.insert(ObjectIdentifier(m)).inserted else { continue }
+        guard m.caches?.hash == nil, seen.insert(ObjectIdentifier(m)).inserted else { continue }
         stack.append(.finish(m))
         for (k, v) in m.entries {
           if k.isBox { stack.append(.visit(k)) }
@@ -342,13 +347,13 @@ extension MapBox {
         MapBox.pushParts(t, &stack)
       }
     }
-    return hashCache ?? 0
+    return caches?.hash ?? 0
   }
 
   /// Whether hashing `t` needs no map's hash computed first.
   private static func hashReady(_ t: Term) -> Bool {
     switch t {
-    case .map(let m): return m.hashCache != nil
+    case .map(let m): return m.caches?.hash != nil
     case .cons, .tuple: return false
     default: return true
     }

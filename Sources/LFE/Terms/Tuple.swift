@@ -9,13 +9,12 @@ public final class Tuple: ManagedBuffer<Int, Term> {
 
   /// A tuple whose `count` elements are uninitialised: the caller writes every one
   /// before the tuple is used or freed.
-  @inlinable
   public static func allocate(count: Int) -> Tuple {
-    unsafeDowncast(Tuple.create(minimumCapacity: count) { _ in count }, to: Tuple.self)
+    HeapAccount.charge(HeapAccount.tuple(count))
+    return unsafeDowncast(Tuple.create(minimumCapacity: count) { _ in count }, to: Tuple.self)
   }
 
   /// A tuple of `count` elements written by `fill` into uninitialised memory.
-  @inlinable
   public static func make(count: Int, fill: (UnsafeMutablePointer<Term>) -> Void) -> Tuple {
     let t = allocate(count: count)
     t.withUnsafeMutablePointerToElements { fill($0) }
@@ -35,6 +34,7 @@ public final class Tuple: ManagedBuffer<Int, Term> {
   deinit {
     withUnsafeMutablePointers { count, elements in
       let n = count.pointee
+      HeapAccount.credit(HeapAccount.tuple(n))
       for i in 0..<n where elements[i].isBox {
         DropQueue.release(elements, count: n)
         return
