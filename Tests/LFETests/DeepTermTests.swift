@@ -228,4 +228,23 @@ final class DeepTermTests: XCTestCase {
     }
     XCTAssertEqual(out, "990\n1\n1\n1\n")
   }
+
+  /// What maps keep once sorted and hashed is counted in the heap account, and given
+  /// back with the maps.
+  func testMapCachesAreCountedAndGivenBack() {
+    let s = ProcessSession()
+    XCTAssertEqual(s.eval("(+ 1 1)"), "2\n")
+    let before = HeapAccount.bytes
+    let build = "(lists:foldl (lambda (_ acc) (map acc 1)) 'a (lists:seq 1 100000))"
+    s.eval(
+      "(set p (spawn (lambda () (let* ((z \(build)) (held (list z (< (map z 2 'b 3) (map z 2 'b 4)))))"
+        + " (receive (who (! who (length held))))))))")
+    let held = HeapAccount.bytes - before
+    // Per level: the map and its table, then its caches (48 bytes) and a sorted array
+    // of one entry (64 bytes).
+    XCTAssertGreaterThan(held, 100_000 * (HeapAccount.map(1) + 100))
+    XCTAssertEqual(s.eval("(progn (! p (self)) (receive (n (timer:sleep 10) n)))"), "2\n")
+    XCTAssertEqual(s.eval("(is_process_alive p)"), "false\n")
+    XCTAssertLessThan(HeapAccount.bytes - before, 1_000_000)
+  }
 }

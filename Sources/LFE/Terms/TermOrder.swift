@@ -244,8 +244,12 @@ extension MapBox {
   }
 
   private static func containsMap(_ t: Term) -> Bool {
-    var stack: [Term] = [t]
-    while let t = stack.popLast() {
+    // A string or a flat tuple, the usual keys, needs no work list (an empty array
+    // allocates nothing).
+    var stack: [Term] = []
+    var next: Term? = t
+    while let t = next ?? stack.popLast() {
+      next = nil
       switch t {
       case .map: return true
       case .cons:
@@ -254,7 +258,7 @@ extension MapBox {
           if c.head.isBox { stack.append(c.head) }
           cur = c.tail
         }
-        if cur.isBox { stack.append(cur) }
+        if cur.isBox { next = cur }
       case .tuple(let tu):
         for i in 0..<tu.count where tu[i].isBox { stack.append(tu[i]) }
       default: break
