@@ -31,12 +31,28 @@ public enum IsolatedCourseRun {
   /// The child's side: runs the course made of `pages` (paths, in course order) in
   /// `directory` and returns the JSON to write.
   public static func runChild(directory: String, pages: [String], mode: CourseRunner.Mode) -> Data {
+    crashIfAskedByATest(directory: directory)
     let course = Course(
       directory: directory, pages: pages.map { Page.load(path: $0, isComplete: Reader.isComplete) })
     // On a worker thread with the scheduler's large stack, as in the parent.
     let runner = CourseRunner(mode: mode)
     let results = CourseScheduler.run([course], jobs: 1) { runner.run($0) }.flatMap { $0 }
     return encode(results)
+  }
+
+  /// For tests only: names a course (its directory's last component) whose child dies of
+  /// SIGSEGV before running it. The isolation this type gives must be tested with a
+  /// course that really crashes its child, and no input is known to crash the host.
+  static let testCrashVariable = "TUTOR_TEST_CRASH_COURSE"
+
+  private static func crashIfAskedByATest(directory: String) {
+    guard let name = ProcessInfo.processInfo.environment[testCrashVariable], !name.isEmpty,
+      URL(fileURLWithPath: directory).lastPathComponent == name
+    else { return }
+    // The default action, not Swift's crash handler: that one returns from a raised
+    // signal (it expects a faulting instruction to fault again), and the run would go on.
+    signal(SIGSEGV, SIG_DFL)
+    raise(SIGSEGV)
   }
 
   static func encode(_ results: [PageResult]) -> Data {

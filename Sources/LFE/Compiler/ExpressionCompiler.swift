@@ -273,33 +273,63 @@ extension FunctionBuilder {
 
   // MARK: Literals
 
-  /// The value of a quoted form.
+  /// The value of a quoted form. Built on an explicit work list: a quoted form may nest
+  /// as deep as the reader allows, deeper than a small thread's stack takes by recursion.
   func literal(_ f: Form) throws(CompileError) -> Term {
-    switch f.node {
-    case .symbol(let s): return .atom(atoms.intern(s))
-    case .integer(let i): return .integer(i)
-    case .float(let d): return .float(d)
-    case .string(let s): return .string(s)
-    case .binary(let b): return .binary(Binary(b))
-    case .list(let items, let tail):
-      var result: Term = try tail.map { t throws(CompileError) in try literal(t) } ?? .empty
-      for item in items.reversed() { result = .cons(Cons(try literal(item), result)) }
-      return result
-    case .tuple(let items):
-      var out: [Term] = []
-      for i in items { out.append(try literal(i)) }
-      return .tuple(out)
-    case .map(let items):
-      var d: [Term: Term] = [:]
-      var i = 0
-      while i + 1 < items.count {
-        d[try literal(items[i])] = try literal(items[i + 1])
-        i += 2
-      }
-      return .map(MapBox(d))
-    case .binarySegments:
-      throw error("binary segments cannot be quoted", f)
+    enum Step {
+      case visit(Form)
+      /// The last `count` values (and a tail after them) make a list.
+      case list(count: Int, hasTail: Bool)
+      case tuple(count: Int)
+      /// The last `count` values are keys and values, alternately.
+      case map(count: Int)
     }
+    var steps: [Step] = [.visit(f)]
+    var values: [Term] = []
+    while let step = steps.popLast() {
+      switch step {
+      case .visit(let f):
+        switch f.node {
+        case .symbol(let s): values.append(.atom(atoms.intern(s)))
+        case .integer(let i): values.append(.integer(i))
+        case .float(let d): values.append(.float(d))
+        case .string(let s): values.append(.string(s))
+        case .binary(let b): values.append(.binary(Binary(b)))
+        case .list(let items, let tail):
+          steps.append(.list(count: items.count, hasTail: tail != nil))
+          if let tail { steps.append(.visit(tail)) }
+          for item in items.reversed() { steps.append(.visit(item)) }
+        case .tuple(let items):
+          steps.append(.tuple(count: items.count))
+          for item in items.reversed() { steps.append(.visit(item)) }
+        case .map(let items):
+          // A trailing key without a value is left out.
+          let n = items.count / 2 * 2
+          steps.append(.map(count: n))
+          for item in items[..<n].reversed() { steps.append(.visit(item)) }
+        case .binarySegments:
+          throw error("binary segments cannot be quoted", f)
+        }
+      case .list(let count, let hasTail):
+        var result: Term = hasTail ? values.removeLast() : .empty
+        for _ in 0..<count { result = .cons(Cons(values.removeLast(), result)) }
+        values.append(result)
+      case .tuple(let count):
+        let items = Array(values[(values.count - count)...])
+        values.removeLast(count)
+        values.append(.tuple(items))
+      case .map(let count):
+        var d: [Term: Term] = [:]
+        var i = values.count - count
+        while i < values.count {
+          d[values[i]] = values[i + 1]
+          i += 2
+        }
+        values.removeLast(count)
+        values.append(.map(MapBox(d)))
+      }
+    }
+    return values.last ?? .empty
   }
 
   // MARK: Conditionals

@@ -586,20 +586,25 @@ private struct ExternalReader {
         pending.append(value)
         guard pending.count - top.base == top.needed else { break }
         stack.removeLast()
-        let parts = pending[top.base...]
-        switch top.kind {
-        case .list:
-          value = .list(parts.dropLast(), tail: parts[parts.endIndex - 1])
-        case .tuple:
-          value = .tuple(Array(parts))
-        case .map:
-          var entries: [Term: Term] = [:]
-          var i = parts.startIndex
-          while i < parts.endIndex {
-            entries[parts[i]] = parts[i + 1]
-            i += 2
+        // The slice must be gone before the parts are removed: while it lives, removing
+        // them copies all of `pending`, which holds a part for every level still open
+        // (quadratic time for a map nested a million deep as a value).
+        do {
+          let parts = pending[top.base...]
+          switch top.kind {
+          case .list:
+            value = .list(parts.dropLast(), tail: parts[parts.endIndex - 1])
+          case .tuple:
+            value = .tuple(Array(parts))
+          case .map:
+            var entries: [Term: Term] = [:]
+            var i = parts.startIndex
+            while i < parts.endIndex {
+              entries[parts[i]] = parts[i + 1]
+              i += 2
+            }
+            value = .map(MapBox(entries))
           }
-          value = .map(MapBox(entries))
         }
         pending.removeSubrange(top.base...)
       }

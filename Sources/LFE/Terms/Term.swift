@@ -69,8 +69,14 @@ public final class MapBox: @unchecked Sendable {
     HeapAccount.charge(HeapAccount.map(entries.capacity))
   }
 
+  /// What ordering and hashing worked out about this map (TermOrder.swift); nil until a
+  /// map needs it, which only maps in or around other maps' keys do.
+  var caches: MapCaches?
+
   deinit {
     HeapAccount.credit(HeapAccount.map(entries.capacity))
+    // The caches share the entries' terms: dropping them first frees no term.
+    caches = nil
     // Maps nested in maps would otherwise free themselves recursively.
     guard entries.contains(where: { $0.key.isBox || $0.value.isBox }) else { return }
     var items = Array(entries.keys) + Array(entries.values)

@@ -30,18 +30,31 @@ extension Term {
     case (.atom(let p), .atom(let q)) where p == q: return 0
     default: break
     }
-    var stack: [(Term, Term)] = [(a, b)]
-    while let (x, y) = stack.popLast() {
-      let r = compareShallow(x, y, atoms: atoms, exact: exact, pending: &stack)
+    var stack: [OrderPair] = [OrderPair(a, b, exact: exact)]
+    while let p = stack.popLast() {
+      let r = compareShallow(p.x, p.y, atoms: atoms, exact: p.exact, pending: &stack)
       if r != 0 { return r }
     }
     return 0
   }
 
+  /// Two terms still to compare, and whether they compare exactly (map keys always do,
+  /// whatever the comparison they sit in).
+  private struct OrderPair {
+    let x: Term
+    let y: Term
+    let exact: Bool
+    init(_ x: Term, _ y: Term, exact: Bool) {
+      self.x = x
+      self.y = y
+      self.exact = exact
+    }
+  }
+
   /// Compares the heads of `x` and `y`; pushes pairs of children still to compare,
   /// in reverse order so the first pair pops first.
   private static func compareShallow(
-    _ x: Term, _ y: Term, atoms: AtomTable, exact: Bool, pending: inout [(Term, Term)]
+    _ x: Term, _ y: Term, atoms: AtomTable, exact: Bool, pending: inout [OrderPair]
   ) -> Int {
     let rx = x.orderRank
     let ry = y.orderRank
@@ -59,24 +72,33 @@ extension Term {
       return ObjectIdentifier(f) < ObjectIdentifier(g) ? -1 : 1
     case (.empty, .empty): return 0
     case (.cons(let c), .cons(let d)):
-      pending.append((c.tail, d.tail))
-      pending.append((c.head, d.head))
+      // A shared part is equal to itself: terms built from shared parts (a DAG) would
+      // otherwise take time exponential in their depth.
+      if c === d { return 0 }
+      pending.append(OrderPair(c.tail, d.tail, exact: exact))
+      pending.append(OrderPair(c.head, d.head, exact: exact))
       return 0
     case (.tuple(let s), .tuple(let t)):
+      if s === t { return 0 }
       if s.count != t.count { return s.count < t.count ? -1 : 1 }
-      for i in stride(from: s.count - 1, through: 0, by: -1) { pending.append((s[i], t[i])) }
+      for i in stride(from: s.count - 1, through: 0, by: -1) {
+        pending.append(OrderPair(s[i], t[i], exact: exact))
+      }
       return 0
     case (.binary(let s), .binary(let t)):
       return s.bytes.lexicographicallyPrecedes(t.bytes) ? -1 : (s.bytes == t.bytes ? 0 : 1)
     case (.map(let m), .map(let n)):
+      if m === n { return 0 }
       if m.entries.count != n.entries.count { return m.entries.count < n.entries.count ? -1 : 1 }
-      let mk = m.sortedKeys(atoms: atoms)
-      let nk = n.sortedKeys(atoms: atoms)
-      for (k, l) in zip(mk, nk) {
-        let c = compare(k, l, atoms: atoms, exact: true)
-        if c != 0 { return c }
+      // Erlang's order: every key in key order (exactly), then the values in key order.
+      let me = m.sortedEntries(atoms: atoms)
+      let ne = n.sortedEntries(atoms: atoms)
+      for i in stride(from: me.count - 1, through: 0, by: -1) {
+        pending.append(OrderPair(me[i].value, ne[i].value, exact: exact))
       }
-      for k in mk.reversed() { pending.append((m.entries[k]!, n.entries[k]!)) }
+      for i in stride(from: me.count - 1, through: 0, by: -1) {
+        pending.append(OrderPair(me[i].key, ne[i].key, exact: true))
+      }
       return 0
     default:
       return compareNumbers(x, y, exact: exact)
@@ -160,16 +182,16 @@ extension Term {
         }
         // Other keys pair up by hash and join the work list, rather than being looked
         // up: a lookup compares map keys by calling back here, a host recursion as deep
-        // as maps nest inside keys. Only colliding hashes need the lookup.
-        var byHash: [Int: [Term]] = [:]
-        for k in n.entries.keys { byHash[k.hashValue, default: []].append(k) }
+        // as maps nest inside keys. Maps hash by content (`contentHash`), so only a true
+        // collision of two 64-bit hashes, with a seed chosen at random for each run,
+        // needs the lookup.
+        var byHash: [Int: [(key: Term, value: Term)]] = [:]
+        for e in n.entries { byHash[e.key.hashValue, default: []].append(e) }
         for (k, v) in m.entries {
           guard let candidates = byHash[k.hashValue] else { return false }
           if candidates.count == 1 {
-            let l = candidates[0]
-            guard let w = n.entries[l] else { return false }
-            stack.append((k, l))
-            stack.append((v, w))
+            stack.append((k, candidates[0].key))
+            stack.append((v, candidates[0].value))
           } else {
             guard let w = n.entries[k] else { return false }
             stack.append((v, w))
@@ -189,8 +211,167 @@ extension Term {
 
 extension MapBox {
   /// The keys in term order, as maps print and compare.
-  public func sortedKeys(atoms: AtomTable) -> [Term] {
-    entries.keys.sorted { Term.compare($0, $1, atoms: atoms, exact: true) < 0 }
+  public func sortedKeys(atoms: AtomTable) -> [Term] { sortedEntries(atoms: atoms).map(\.key) }
+
+  /// The entries in key order.
+  ///
+  /// Sorting compares keys, and comparing two maps found inside keys sorts those maps
+  /// in turn: done naively, a host recursion as deep as maps nest in keys, and re-sorting
+  /// shared maps again and again. So a map whose keys hold maps first sorts every map
+  /// reachable from its keys, innermost first, on an explicit work list, and keeps each
+  /// result: the comparisons of its own sort then only read caches.
+  public func sortedEntries(atoms: AtomTable) -> [(key: Term, value: Term)] {
+    if let cached = caches?.sorted { return cached }
+    if !keysContainMaps { return sortEntries(atoms: atoms) }
+    return MapBox.prepareOrder(self, atoms: atoms)
+  }
+
+  private func sortEntries(atoms: AtomTable) -> [(key: Term, value: Term)] {
+    entries.sorted { Term.compare($0.key, $1.key, atoms: atoms, exact: true) < 0 }
+  }
+
+  /// Whether a map sits anywhere inside the keys.
+  private var keysContainMaps: Bool {
+    entries.keys.contains { $0.isBox && MapBox.containsMap($0) }
+  }
+
+  /// The caches, made on first need.
+  private var madeCaches: MapCaches {
+    if let c = caches { return c }
+    let c = MapCaches()
+    caches = c
+    return c
+  }
+
+  private static func containsMap(_ t: Term) -> Bool {
+    // A string or a flat tuple, the usual keys, needs no work list (an empty array
+    // allocates nothing).
+    var stack: [Term] = []
+    var next: Term? = t
+    while let t = next ?? stack.popLast() {
+      next = nil
+      switch t {
+      case .map: return true
+      case .cons:
+        var cur = t
+        while case .cons(let c) = cur {
+          if c.head.isBox { stack.append(c.head) }
+          cur = c.tail
+        }
+        if cur.isBox { next = cur }
+      case .tuple(let tu):
+        for i in 0..<tu.count where tu[i].isBox { stack.append(tu[i]) }
+      default: break
+      }
+    }
+    return false
+  }
+
+  /// A step of a walk that fills maps' caches innermost first.
+  private enum CacheStep {
+    case visit(Term)
+    /// Every map this one's cache depends on is done: fill its cache.
+    case finish(MapBox)
+  }
+
+  /// Pushes the boxes directly inside `t` (a list's elements and tail, a tuple's
+  /// elements); maps are the caller's business, everything else holds no map.
+  private static func pushParts(_ t: Term, _ stack: inout [CacheStep]) {
+    switch t {
+    case .cons:
+      var cur = t
+      while case .cons(let c) = cur {
+        if c.head.isBox { stack.append(.visit(c.head)) }
+        cur = c.tail
+      }
+      if cur.isBox { stack.append(.visit(cur)) }
+    case .tuple(let tu):
+      for i in 0..<tu.count where tu[i].isBox { stack.append(.visit(tu[i])) }
+    default: break
+    }
+  }
+
+  /// Sorts and caches `root` and every map reachable from its keys, innermost first.
+  ///
+  /// Kept true of every cached map: every map reachable from its keys is cached too. So
+  /// the walk skips a cached map's keys, but not its values (comparing two such maps
+  /// compares their values).
+  private static func prepareOrder(_ root: MapBox, atoms: AtomTable) -> [(key: Term, value: Term)] {
+    var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
+    var stack: [CacheStep] = [.finish(root)]
+    for k in root.entries.keys where k.isBox { stack.append(.visit(k)) }
+    while let step = stack.popLast() {
+      switch step {
+      case .finish(let m):
+        if m.caches?.sorted == nil { m.madeCaches.setSorted(m.sortEntries(atoms: atoms)) }
+      case .visit(.map(let m)):
+        guard seen.insert(ObjectIdentifier(m)).inserted else { continue }
+        if m.caches?.sorted == nil {
+          stack.append(.finish(m))
+          for k in m.entries.keys where k.isBox { stack.append(.visit(k)) }
+        }
+        for v in m.entries.values where v.isBox { stack.append(.visit(v)) }
+      case .visit(let t):
+        pushParts(t, &stack)
+      }
+    }
+    return root.caches?.sorted ?? root.sortEntries(atoms: atoms)
+  }
+
+  /// A hash of the entries, independent of their order (equal maps may hold them in
+  /// different orders), and computed once. Hashing a map nested in this one's keys or
+  /// values reads that map's cache, filled beforehand innermost first, so hashing never
+  /// recurses through nested maps.
+  func contentHash() -> Int {
+    if let h = caches?.hash { return h }
+    // Usually nothing inside needs hashing first (no maps, or maps already hashed).
+    if entries.allSatisfy({ MapBox.hashReady($0.key) && MapBox.hashReady($0.value) }) {
+      let h = hashEntries()
+      madeCaches.hash = h
+      return h
+    }
+    var seen: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
+    var stack: [CacheStep] = [.finish(self)]
+    for (k, v) in entries {
+      if k.isBox { stack.append(.visit(k)) }
+      if v.isBox { stack.append(.visit(v)) }
+    }
+    while let step = stack.popLast() {
+      switch step {
+      case .finish(let m):
+        if m.caches?.hash == nil { m.madeCaches.hash = m.hashEntries() }
+      case .visit(.map(let m)):
+        guard m.caches?.hash == nil, seen.insert(ObjectIdentifier(m)).inserted else { continue }
+        stack.append(.finish(m))
+        for (k, v) in m.entries {
+          if k.isBox { stack.append(.visit(k)) }
+          if v.isBox { stack.append(.visit(v)) }
+        }
+      case .visit(let t):
+        MapBox.pushParts(t, &stack)
+      }
+    }
+    return caches?.hash ?? 0
+  }
+
+  /// Whether hashing `t` needs no map's hash computed first.
+  private static func hashReady(_ t: Term) -> Bool {
+    switch t {
+    case .map(let m): return m.caches?.hash != nil
+    case .cons, .tuple: return false
+    default: return true
+    }
+  }
+
+  private func hashEntries() -> Int {
+    var sum = 0
+    for (k, v) in entries {
+      var h = Hasher()
+      h.combine(k)
+      h.combine(v)
+      sum &+= h.finalize()
+    }
+    return sum
   }
 }
 
@@ -217,7 +398,7 @@ extension Term: Hashable {
       case .big(let b): h.combine(8); h.combine(b.value)
       case .binary(let b): h.combine(9); h.combine(b.bytes)
       case .map(let m):
-        h.combine(10); h.combine(m.entries.count)
+        h.combine(10); h.combine(m.entries.count); h.combine(m.contentHash())
       case .fun(let f): h.combine(11); h.combine(ObjectIdentifier(f))
       }
     }
