@@ -4,7 +4,7 @@ import PackageDescription
 // One module per stage; dependencies point one way, from the tutor executable down:
 // tutor -> Walkthrough -> DocTest -> {Lessons, LFE}; Lessons -> CCmark; Walkthrough ->
 // CEditLine. `Lessons` does not import `LFE`, and `LFE` imports none of the others but
-// CHeapCounter, two C thread-locals of its own (Swift has none).
+// CThreadLocal, C thread-locals of its own (Swift has none).
 let package = Package(
   name: "tutor",
   platforms: [.macOS(.v13)],
@@ -26,10 +26,10 @@ let package = Package(
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
-    .target(name: "CHeapCounter"),
+    .target(name: "CThreadLocal"),
     .target(
       name: "LFE",
-      dependencies: ["CHeapCounter", .product(name: "BigInt", package: "BigInt")],
+      dependencies: ["CThreadLocal", .product(name: "BigInt", package: "BigInt")],
       swiftSettings: [
         .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
       ]),

@@ -112,6 +112,37 @@ final class HostileCoursesTests: XCTestCase {
     // to crash the host any more, and the isolation must still be shown to work.
     try course("h-crash", transcript("lfe> (+ 1 2)\n3"))
     try course("g-good", transcript("lfe> (+ 1 2)\n3"))
+    // A fork bomb: the process limit or the step's time ends it, with every process
+    // it started.
+    try course(
+      "i-fork-bomb",
+      transcript(
+        options: "timeout=5s",
+        """
+        lfe> (defun sp () (spawn (lambda () (sp))) (sp))
+        sp
+        lfe> (sp)
+        ok
+        """))
+    // A million-bit number printed by halves; a three-million-digit one is in bench/.
+    try course(
+      "k-bignum",
+      transcript("lfe> (length (integer_to_list (bsl 1 1000000)))\n301030\nlfe> (bsl 1 33554368)\n..."))
+    try course(
+      "m-spinner",
+      transcript(
+        """
+        lfe> (defun spin () (spin))
+        spin
+        lfe> (progn (spawn (lambda () (spin))) 'ok)
+        ok
+        """))
+    try course(
+      "n-endless",
+      transcript(options: "timeout=1s", "lfe> (defun loop () (loop))\nloop\nlfe> (loop)\nok"))
+    try course(
+      "p-huge-binary",
+      transcript("lfe> (byte_size (binary (0 (size 80000000000))))\n10000000000"))
   }
 
   func testEveryCourseIsReportedAndTheRunEnds() throws {
@@ -119,12 +150,21 @@ final class HostileCoursesTests: XCTestCase {
     let run = try tutor(["test", root.path, "--format", "text"], environment: [crashVariable: "h-crash"])
     XCTAssertEqual(run.status, 1, run.stderr)
     let report = run.stdout
-    for name in ["a-macro", "c-jail", "d-output", "e-module", "h-crash"] {
+    for name in [
+      "a-macro", "c-jail", "d-output", "e-module", "h-crash", "i-fork-bomb", "n-endless", "p-huge-binary",
+    ] {
       XCTAssertTrue(report.contains("FAIL \(root.path)/\(name)/page.md"), name)
     }
     XCTAssertTrue(report.contains("PASS \(root.path)/b-deep-term/page.md"), report)
     XCTAssertTrue(report.contains("PASS \(root.path)/f-deep-map-keys/page.md"), report)
     XCTAssertTrue(report.contains("PASS \(root.path)/g-good/page.md"), report)
+    XCTAssertTrue(report.contains("PASS \(root.path)/k-bignum/page.md"), report)
+    XCTAssertTrue(report.contains("PASS \(root.path)/m-spinner/page.md"), report)
+    XCTAssertTrue(report.contains("m-spinner/page.md"), report)
+    XCTAssertTrue(report.contains("still running"), report)
+    XCTAssertTrue(report.contains("** evaluation stopped"), report)
+    XCTAssertTrue(report.contains("** evaluation stopped after 1 s"), report)
+    XCTAssertTrue(report.contains("(Limits.heapBytes)"), report)
     XCTAssertTrue(report.contains("** exception error: macro inf: "))
     XCTAssertTrue(report.contains("** exception error: macro deep: "))
     XCTAssertTrue(report.contains("../x.lfe:none: file is outside the workspace"))

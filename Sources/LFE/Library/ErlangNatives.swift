@@ -404,7 +404,9 @@ enum ErlangNatives {
       throw .error(.atom(.systemLimit))
     }
     guard let v = TermConversion.parseInteger(text, radix: r) else { throw .badarg }
-    if case .big(let b) = v, b.value.magnitude.bitWidth > Arith.maxIntegerBits { throw .error(.atom(.systemLimit)) }
+    if case .big(let b) = v, b.value.magnitude.bitWidth > Arith.maxIntegerBits {
+      throw .error(.atom(.systemLimit))
+    }
     return v
   }
 

@@ -245,9 +245,11 @@ private struct FormatEngine {
       let depth = c == "W" ? try depthArg() : -1
       let text: String
       if dialect == .erlang {
-        var w = ErlangWriter(atoms: atoms, latin1Atoms: !spec.unicode)
-        w.write(term, depth: depth)
-        text = w.out
+        text = PrintBudget.bounded {
+          var w = ErlangWriter(atoms: atoms, latin1Atoms: !spec.unicode)
+          w.write(term, depth: depth)
+          return w.out
+        }
       } else {
         text = Printer.lfe(term, atoms: atoms, depth: depth)
       }

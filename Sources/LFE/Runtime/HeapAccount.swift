@@ -1,5 +1,5 @@
 import BigInt
-import CHeapCounter
+import CThreadLocal
 
 /// The memory a runtime's terms and processes hold, counted as it is made and freed.
 ///

@@ -530,6 +530,7 @@ public final class Runtime {
     stopRequested = false
     boxPool = BoxPool.current
     HeapAccount.limit = limits.heapBytes ?? Int.max
+    PrintBudget.nodes = PrintBudget.nodes(forOutputBytes: limits.outputBytes)
     let timeLimit = clock.now + limits.virtualMillisecondsPerStep
     let watchHostClock = stepWallDeadline != nil || pauseAt != nil
     var slicesToClockCheck = 0

@@ -15,8 +15,10 @@ extension Printer {
     _ term: Term, atoms: AtomTable, column: Int = 1, lineLength: Int = 80, depth: Int = -1,
     strings: Bool = true
   ) -> String {
-    ErlangPretty(atoms: atoms, strings: strings).print(
-      term, column: column, lineLength: lineLength, depth: depth)
+    PrintBudget.bounded {
+      ErlangPretty(atoms: atoms, strings: strings).print(
+        term, column: column, lineLength: lineLength, depth: depth)
+    }
   }
 }
 

@@ -228,8 +228,10 @@ extension Printer {
   /// Erlang syntax on one line, as `~w` (`io_lib:write`): `{1,[97,98],'msg-svc'}`.
   /// `depth` -1 writes everything; N cuts deeper parts to `...` as `~W` does.
   public static func erlang(_ term: Term, atoms: AtomTable, depth: Int = -1) -> String {
-    var w = ErlangWriter(atoms: atoms)
-    w.write(term, depth: depth)
-    return w.out
+    PrintBudget.bounded {
+      var w = ErlangWriter(atoms: atoms)
+      w.write(term, depth: depth)
+      return w.out
+    }
   }
 }

@@ -15,7 +15,9 @@ extension Printer {
     _ term: Term, atoms: AtomTable, pidStyle: PidStyle = .tagged, depth: Int = -1,
     indent: Int = 0, lineLength: Int = 80
   ) -> String {
-    LFEPretty(atoms: atoms, pidStyle: pidStyle).term(term, depth, indent, lineLength, 0)
+    PrintBudget.bounded {
+      LFEPretty(atoms: atoms, pidStyle: pidStyle).term(term, depth, indent, lineLength, 0)
+    }
   }
 
   /// A value as the LFE shell prints it: depth 30, line width 80, from column 0.

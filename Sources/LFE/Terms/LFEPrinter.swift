@@ -27,8 +27,10 @@ public enum Printer {
   /// past `maxNesting`, or (asked every 4 levels) with little host stack left, as on a
   /// small thread stack in a build whose frames are larger than a debug build's (the
   /// address sanitizer's are several times larger).
+  /// Also past the printing's `PrintBudget`.
   static func tooDeep(_ nesting: Int) -> Bool {
-    nesting > maxNesting || (nesting & 3 == 3 && !StackSpace.hasRoom(keeping: 128 << 10))
+    nesting > maxNesting || PrintBudget.spent()
+      || (nesting & 3 == 3 && !StackSpace.hasRoom(keeping: 128 << 10))
   }
 
   static func pidText(_ p: Pid) -> String { "<0.\(p.serial).0>" }
@@ -39,9 +41,11 @@ public enum Printer {
   public static func lfe(
     _ term: Term, atoms: AtomTable, pidStyle: PidStyle = .tagged, depth: Int = -1
   ) -> String {
-    var w = LFEWriter(atoms: atoms, pidStyle: pidStyle)
-    w.write(term, depth: depth)
-    return w.out
+    PrintBudget.bounded {
+      var w = LFEWriter(atoms: atoms, pidStyle: pidStyle)
+      w.write(term, depth: depth)
+      return w.out
+    }
   }
 }
 
