@@ -65,10 +65,10 @@ clean:
 	rm -rf .build
 
 # libFuzzer harnesses (fuzz/): the LFE reader, the page loader, the printer round trip,
-# binary_to_term and io:format control strings, each run FUZZ_SECONDS on its corpus in
+# binary_to_term, io:format control strings and bignum arithmetic, each run FUZZ_SECONDS on its corpus in
 # fuzz/corpus/<name> (new inputs land in .build-fuzz/corpus/<name>), at low priority.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = reader page printer external format
+FUZZ_TARGETS = reader page printer external format bignum
 # swiftc keeps only the last -sanitize flag's coverage settings, so with `--sanitize=address`
 # after `--sanitize=fuzzer` nothing is instrumented for coverage unless it is asked for.
 FUZZ_COVERAGE = edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table

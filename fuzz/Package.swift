@@ -7,7 +7,9 @@ let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
   name: "tutor-fuzz",
-  dependencies: [.package(name: "tutor", path: "..")],
+  dependencies: [
+    .package(name: "tutor", path: ".."), .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+  ],
   targets: [
     .target(name: "FuzzDriver"),
     .executableTarget(
@@ -18,6 +20,10 @@ let package = Package(
       name: "FuzzPrinter", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
     .executableTarget(
       name: "FuzzExternal", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
+    .executableTarget(
+      name: "FuzzBignum",
+      dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor"), .product(name: "BigInt", package: "BigInt")],
+      swiftSettings: harness),
     .executableTarget(
       name: "FuzzFormat", dependencies: ["FuzzDriver", .product(name: "LFE", package: "tutor")], swiftSettings: harness),
   ]

@@ -141,13 +141,15 @@ enum BinaryNatives {
       let spec = Spec(t[2], atoms: atoms)
       guard let bits = spec.bits(t[1]) else {
         // A size that is a size, but too large for `maxBits`, is a limit; others are wrong.
-        if case .int(let n) = t[1], n >= 0 { throw .error(.atom(.systemLimit)) }
+        if case .int(let n) = t[1], n >= 0 {
+          throw Exception.limitReached("a binary segment of more than \((maxBits / 8) >> 20) MB")
+        }
         throw .badarg
       }
       var n = bits ?? 0
       if bits == nil, case .binary(let b) = t[0] { n = b.bytes.count * 8 }
       total += min(n, maxBits)
-      if total > maxBits { throw .error(.atom(.systemLimit)) }
+      if total > maxBits { throw Exception.limitReached("a binary of more than \((maxBits / 8) >> 20) MB") }
     }
     return total
   }
