@@ -11,7 +11,7 @@ public func fuzzBignum(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let data, size >= 4 else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   let control = bytes[0]
-  let repeats = Int(bytes[1] % 48) + 1
+  let repeats = Int(bytes[1] % 16) + 1
   let body = bytes[2...]
   let split = body.startIndex + body.count / 2
   let a = number(body[..<split], repeats: repeats, negative: control & 1 != 0)
