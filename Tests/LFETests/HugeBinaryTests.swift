@@ -42,6 +42,12 @@ final class HugeBinaryTests: XCTestCase {
     // The low bits only, as Erlang keeps them.
     XCTAssertEqual(s.eval("(binary (-1 (size 12)) (256 (size 4)))"), "#B(255 240)\n")
     XCTAssertEqual(s.eval("(binary (#x1234 (size 16) little))"), "#B(52 18)\n")
+    // Whole bytes, written without a copy: padding, truncation and negatives as Erlang's.
+    XCTAssertEqual(
+      s.eval(
+        "(binary (-1 (size 16)) (5 (size 8)) (-300 (size 24)) (70000 (size 8)) (-70000 (size 40)) (0 (size 0)))"
+      ),
+      "#B(255 255 5 255 254 212 112 255 255 254 238 144)\n")
   }
 
   func testMegabyteBignumsGoThroughTheExternalFormat() {

@@ -114,6 +114,19 @@ enum BinaryNatives {
     }
 
     mutating func append(bytes b: [UInt8]) { append(rightAligned: b, bits: b.count * 8) }
+
+    /// Appends the low `n` bits of `x`, `n` and the bits so far being whole bytes: the
+    /// sign's padding is written straight in, so a wide segment of a small number
+    /// (`(binary (0 (size 8000000000)))`) is never made twice.
+    mutating func append(wholeBytesOf x: BigInt, bits n: Int) {
+      let negative = x.sign == .minus
+      let serial = BigIntBytes.bigEndian(negative ? x.magnitude - 1 : x.magnitude)
+      let total = n / 8
+      let take = min(total, serial.count)
+      bytes.append(contentsOf: repeatElement(negative ? 0xFF : 0, count: total - take))
+      for byte in serial[(serial.count - take)...] { bytes.append(negative ? ~byte : byte) }
+      count += n
+    }
   }
 
   /// The low `n` bits of `x` in two's complement, as `BitWriter` takes them: in
@@ -169,11 +182,12 @@ enum BinaryNatives {
       switch spec.type {
       case "integer":
         guard let x = v.bigValue, let n = bits else { throw .badarg }
-        let raw = twosComplement(x, bits: n)
         if spec.little && n % 8 == 0 {
-          w.append(bytes: raw.reversed())
+          w.append(bytes: twosComplement(x, bits: n).reversed())
+        } else if w.count % 8 == 0 && n % 8 == 0 {
+          w.append(wholeBytesOf: x, bits: n)
         } else {
-          w.append(rightAligned: raw, bits: n)
+          w.append(rightAligned: twosComplement(x, bits: n), bits: n)
         }
       case "float":
         guard v.isNumber, let n = bits else { throw .badarg }
