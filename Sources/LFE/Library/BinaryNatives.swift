@@ -132,18 +132,10 @@ enum BinaryNatives {
   /// The low `n` bits of `x` in two's complement, as `BitWriter` takes them: in
   /// `ceil(n / 8)` bytes, most significant first.
   static func twosComplement(_ x: BigInt, bits n: Int) -> [UInt8] {
-    let count = (n + 7) / 8
-    // A negative number's low bits are those of |x| - 1, complemented.
-    let magnitude = x.sign == .minus ? x.magnitude - 1 : x.magnitude
-    let serial = BigIntBytes.bigEndian(magnitude)
-    var out = [UInt8](repeating: 0, count: count)
-    let take = min(count, serial.count)
-    for i in 0..<take { out[count - take + i] = serial[serial.count - take + i] }
-    if x.sign == .minus {
-      for i in 0..<count { out[i] = ~out[i] }
-    }
-    if n % 8 != 0 && count > 0 { out[0] &= UInt8((1 << (n % 8)) - 1) }
-    return out
+    var w = BitWriter()
+    w.append(wholeBytesOf: x, bits: (n + 7) / 8 * 8)
+    if n % 8 != 0, !w.bytes.isEmpty { w.bytes[0] &= UInt8((1 << (n % 8)) - 1) }
+    return w.bytes
   }
 
   /// The bits every segment will write, so the room can be asked for before building.

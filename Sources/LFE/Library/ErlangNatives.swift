@@ -22,43 +22,31 @@ enum ErlangNatives {
 
   // MARK: Arithmetic and logic
 
+  /// A two-argument arithmetic native whose bignum work counts reductions: `cost` of
+  /// its operands is charged, then `op` runs.
+  private static func charged(
+    _ name: String, _ cost: @escaping (Term, Term) -> Int,
+    _ op: @escaping (Term, Term) throws(Exception) -> Term
+  ) -> NativeFunction {
+    erl(name, 2) { c, a throws(Exception) in
+      c.charge(cost(a[0], a[1]))
+      return try op(a[0], a[1])
+    }
+  }
+
   private static func arithmetic() -> [NativeFunction] {
     [
-      erl("+", 2) { c, a throws(Exception) in
-        c.charge(BigWork.linear(a[0], a[1]))
-        return try Arith.add(a[0], a[1])
-      },
-      erl("-", 2) { c, a throws(Exception) in
-        c.charge(BigWork.linear(a[0], a[1]))
-        return try Arith.sub(a[0], a[1])
-      },
-      erl("*", 2) { c, a throws(Exception) in
-        c.charge(BigWork.product(a[0], a[1]))
-        return try Arith.mul(a[0], a[1])
-      },
+      charged("+", BigWork.linear, Arith.add),
+      charged("-", BigWork.linear, Arith.sub),
+      charged("*", BigWork.product, Arith.mul),
       erl("/", 2) { _, a throws(Exception) in try Arith.fdiv(a[0], a[1]) },
       erl("+", 1) { _, a throws(Exception) in try Arith.plus(a[0]) },
       erl("-", 1) { _, a throws(Exception) in try Arith.neg(a[0]) },
-      erl("div", 2) { c, a throws(Exception) in
-        c.charge(BigWork.division(a[0], a[1]))
-        return try Arith.div(a[0], a[1])
-      },
-      erl("rem", 2) { c, a throws(Exception) in
-        c.charge(BigWork.division(a[0], a[1]))
-        return try Arith.rem(a[0], a[1])
-      },
-      erl("band", 2) { c, a throws(Exception) in
-        c.charge(BigWork.linear(a[0], a[1]))
-        return try Arith.band(a[0], a[1])
-      },
-      erl("bor", 2) { c, a throws(Exception) in
-        c.charge(BigWork.linear(a[0], a[1]))
-        return try Arith.bor(a[0], a[1])
-      },
-      erl("bxor", 2) { c, a throws(Exception) in
-        c.charge(BigWork.linear(a[0], a[1]))
-        return try Arith.bxor(a[0], a[1])
-      },
+      charged("div", BigWork.division, Arith.div),
+      charged("rem", BigWork.division, Arith.rem),
+      charged("band", BigWork.linear, Arith.band),
+      charged("bor", BigWork.linear, Arith.bor),
+      charged("bxor", BigWork.linear, Arith.bxor),
       erl("bsl", 2) { c, a throws(Exception) in
         let r = try Arith.bsl(a[0], a[1])
         c.charge(BigWork.linear(r))

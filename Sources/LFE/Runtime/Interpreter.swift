@@ -956,9 +956,7 @@ extension Runtime {
       throw Exception.limitReached(
         "a process uses more than \(limits.registers) registers (Limits.registers)")
     }
-    var cap = p.registerCapacity * 2
-    while cap < count { cap *= 2 }
-    try reserveHeap(16 * (cap - p.registerCapacity))
+    try reserveHeap(MemoryLayout<Term>.stride * (p.grownRegisterCapacity(toHold: count) - p.registerCapacity))
     p.growRegisters(to: count)
   }
 

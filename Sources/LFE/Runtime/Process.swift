@@ -226,11 +226,17 @@ final class Process {
     RawMemory.deallocate(block)
   }
 
+  /// The register capacity `growRegisters(to: count)` makes: doubled until it holds them.
+  func grownRegisterCapacity(toHold count: Int) -> Int {
+    var cap = max(registerCapacity * 2, 1)
+    while cap < count { cap *= 2 }
+    return cap
+  }
+
   /// Makes room for `count` registers; returns the (possibly moved) register base.
   @inline(never)
   func growRegisters(to count: Int) {
-    var cap = registerCapacity * 2
-    while cap < count { cap *= 2 }
+    let cap = grownRegisterCapacity(toHold: count)
     let fresh = RawMemory.allocate(Term.self, capacity: cap)
     fresh.moveInitialize(from: registers, count: registerCapacity)
     TermMemory.initializeEmpty(fresh + registerCapacity, count: cap - registerCapacity)
